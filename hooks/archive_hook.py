@@ -1,0 +1,70 @@
+"""MkDocs hook: adapts MkDocs events to the archive pipeline (hooks/newsarchive).
+
+The handlers only adapt: find the seeds, hand them to the pipeline, add the
+pages it renders to MkDocs' files, fill the hand-written pages' placeholders
+and report problems as warnings (so `mkdocs build --strict` fails on them).
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from newsarchive.site import ArchiveSite, build_site
+
+log = logging.getLogger("mkdocs.plugins.newsarchive")
+
+# The archive built for the current run of MkDocs (rebuilt on every build and live reload).
+_site: ArchiveSite | None = None
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+# Build the archive from the seeds and add its pages to the site
+@event_priority(100)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    global _site
+    _site = build_site(_project_root(config), site_url=config.site_url or "")
+    for message in _site.problems:
+        log.warning(message)
+    for message in _site.notes:
+        log.info(message)
+    for page in _site.pages:
+        if files.get_file_from_path(page.src_uri):
+            log.warning(f"docs/{page.src_uri} is hand-written but the archive generates that page; the generated one is used")
+            files.remove(files.get_file_from_path(page.src_uri))
+        files.append(
+            File.generated(config, page.src_uri, abs_src_path=str(page.abs_path), inclusion=InclusionLevel.NOT_IN_NAV)
+        )
+    return files
+
+
+# Fill a hand-written page's archive placeholders (latest articles, source list, ...)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _site.fill_placeholders(markdown, page.file.src_uri) if _site else markdown
+
+
+# Rebuild when a seed or an editorial data file changes under `mkdocs serve`
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    root = _project_root(config)
+    for folder in ("seeds", "hooks/newsarchive/data"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+# The project folder: the one holding mkdocs.yml
+def _project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent

@@ -1,0 +1,54 @@
+"""Addressing: readable, stable, unique URLs for articles.
+
+An article lives at `articles/<year>/<slug-of-its-headline>/`, never at a URL
+made from the seed's hash file name.  Two articles with the same headline in
+the same year get `-2`, `-3`, ... in seed-file order, so URLs are stable as
+long as the seeds are.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .structure.article import Article
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Longest slug, in characters, cut at a word boundary.
+MAX_SLUG_LENGTH = 80
+
+# Folder for articles whose date is unknown.
+UNDATED = "undated"
+
+
+# -----------------------------------------------------------------------------
+# Addressing
+# -----------------------------------------------------------------------------
+
+
+# ASCII slug of a text: "“Mass Exodus” of North Koreans" -> "mass-exodus-of-north-koreans"
+def slugify(text: str, fallback: str = "article") -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG_LENGTH:
+        slug = slug[:MAX_SLUG_LENGTH].rsplit("-", 1)[0]
+    return slug or fallback
+
+
+# Source path (as MkDocs sees it) of each article's page, unique across the archive
+def assign_page_paths(articles: Iterable[Article]) -> dict[str, str]:
+    taken: set[str] = set()
+    paths: dict[str, str] = {}
+    for article in sorted(articles, key=lambda article: article.seed_path):
+        folder = f"articles/{article.date.year if article.date else UNDATED}"
+        base = slugify(article.title)
+        slug, counter = base, 1
+        while f"{folder}/{slug}" in taken:
+            counter += 1
+            slug = f"{base}-{counter}"
+        taken.add(f"{folder}/{slug}")
+        paths[article.seed_path] = f"{folder}/{slug}.md"
+    return paths

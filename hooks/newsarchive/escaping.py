@@ -1,0 +1,54 @@
+"""Escaping: untrusted seed text -> Markdown that renders as the same literal text.
+
+Seed text never becomes HTML, Markdown syntax, pymdownx syntax or template
+code.  Every character that Markdown or an enabled extension could read as
+syntax is written with a backslash escape (the site enables
+`pymdownx.escapeall`, so any escaped character renders as itself), and `&`,
+`<`, `>` become character references.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Characters that start inline syntax anywhere in a line (emphasis, code, links,
+# attribute lists, tables, critic/mark/caret/tilde, keys, footnotes, abbreviations).
+_INLINE_SYNTAX = re.compile(r"([\\`*_\[\]{}|~^=+#!:$])")
+
+# Characters that start block syntax at the beginning of a line (lists, rules,
+# admonitions, details, pymdownx blocks); quotes and tags are entities by then.
+_LINE_START_SYNTAX = "-?/%"
+
+# Any run of whitespace, line breaks included.
+_WHITESPACE = re.compile(r"\s+")
+
+# A number followed by "." or ")" at the start of a line would become a list item.
+_ORDERED_LIST_START = re.compile(r"^(\d+)([.)])")
+
+
+# -----------------------------------------------------------------------------
+# Escaping
+# -----------------------------------------------------------------------------
+
+
+# Markdown for untrusted text that renders exactly as the text; `line_start` when it begins a line
+def escape_markdown(text: str, *, line_start: bool = True) -> str:
+    text = _WHITESPACE.sub(" ", text)  # one line: newlines and indentation carry no meaning here
+    if line_start:
+        text = text.lstrip()
+    text = html.escape(text, quote=False)
+    text = _INLINE_SYNTAX.sub(r"\\\1", text)
+    if line_start:
+        text = _ORDERED_LIST_START.sub(r"\1\\\2", text)
+        if text[:1] and text[:1] in _LINE_START_SYNTAX:
+            text = "\\" + text
+    return text
+
+
+# Text for an HTML attribute value or a template slot that prints it raw
+def escape_html(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=True)

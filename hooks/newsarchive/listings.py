@@ -1,0 +1,120 @@
+"""Listings: the index pages that lead readers to articles.
+
+The navigation never lists articles one by one; these pages do, grouped by
+year so that no page grows with the whole archive: the home page's latest
+articles, the archive index (years with counts), one page per year, and the
+sources index.  Every function returns Markdown; links are relative to the
+page they are written on, so the site works from any sub-path.
+"""
+from __future__ import annotations
+
+import posixpath
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .addressing import UNDATED
+from .corpus import PlacedArticle
+from .escaping import escape_markdown
+from .rendering import UNKNOWN_SOURCE, display_date
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# How many articles the home page lists.
+LATEST_COUNT = 20
+
+# Source path of the archive index page and of each year's page.
+ARCHIVE_INDEX = "articles/index.md"
+
+
+# Source path of the page listing one year's articles
+def year_page_path(year: str) -> str:
+    return f"articles/{year}/index.md"
+
+
+# -----------------------------------------------------------------------------
+# Listings
+# -----------------------------------------------------------------------------
+
+
+# Markdown list of articles with date, source and one-line summary, linked from `from_page`
+def article_list(articles: Iterable[PlacedArticle], from_page: str) -> str:
+    items = [_article_item(placed, from_page) for placed in articles]
+    return "\n".join(items) + "\n" if items else "*No articles yet.*\n"
+
+
+# The latest articles, for the home page
+def latest_articles(articles: list[PlacedArticle], from_page: str = "index.md") -> str:
+    return article_list(articles[:LATEST_COUNT], from_page)
+
+
+# Articles grouped by year (newest first), each year linking to its own page
+def articles_by_year(articles: list[PlacedArticle]) -> dict[str, list[PlacedArticle]]:
+    years: dict[str, list[PlacedArticle]] = defaultdict(list)
+    for placed in articles:
+        years[_year_of(placed)].append(placed)
+    return dict(sorted(years.items(), key=lambda item: (item[0] == UNDATED, -int(item[0]) if item[0].isdigit() else 0)))
+
+
+# The archive index page: every year with its article count
+def archive_index_page(articles: list[PlacedArticle]) -> str:
+    lines = [
+        "---",
+        "title: Archive",
+        "description: Every article in the archive, by year of publication.",
+        "---\n",
+        "# Archive\n",
+        f"The archive holds {len(articles)} article{'s' if len(articles) != 1 else ''}. Choose a year:\n",
+    ]
+    for year, placed in articles_by_year(articles).items():
+        label = "Undated" if year == UNDATED else year
+        link = _relative(year_page_path(year), ARCHIVE_INDEX)
+        lines.append(f"- [{label}]({link}) ({len(placed)})")
+    return "\n".join(lines) + "\n"
+
+
+# One year's page: its articles, newest first
+def year_page(year: str, articles: list[PlacedArticle]) -> str:
+    label = "Undated articles" if year == UNDATED else f"Articles from {year}"
+    path = year_page_path(year)
+    return (
+        f"---\ntitle: {label}\n---\n\n# {label}\n\n"
+        f"[All years]({_relative(ARCHIVE_INDEX, path)})\n\n" + article_list(articles, path)
+    )
+
+
+# How many articles each publication has, most first
+def source_counts(articles: Iterable[PlacedArticle]) -> list[tuple[str, int]]:
+    counts = Counter(_source_of(placed) for placed in articles)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+# One list item: linked headline, then date, source and summary
+def _article_item(placed: PlacedArticle, from_page: str) -> str:
+    article = placed.article
+    link = _relative(placed.page_path, from_page)
+    details = " · ".join(part for part in (display_date(article.date), escape_markdown(_source_of(placed))) if part)
+    summary = escape_markdown(article.summary)
+    return f"- [{escape_markdown(article.title)}]({link})  \n  <small>{details}</small>  \n  {summary}"
+
+
+# The year folder of an article
+def _year_of(placed: PlacedArticle) -> str:
+    return str(placed.article.date.year) if placed.article.date else UNDATED
+
+
+# The publication name of an article, or the unknown-source label
+def _source_of(placed: PlacedArticle) -> str:
+    publication = placed.article.publication
+    return publication.name if publication else UNKNOWN_SOURCE
+
+
+# Markdown link target from one source page to another (MkDocs resolves .md links)
+def _relative(target: str, from_page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

@@ -1,0 +1,158 @@
+"""Rendering: Article -> the Markdown page MkDocs builds.
+
+The page is front matter (for templates: title, description, JSON-LD, citation
+meta tags) plus Markdown: the headline as the only h1, a byline block, then
+the article body inside one element with `itemprop="articleBody"` (body
+blocks, footnotes, author note).  All seed text passes through `escaping`.
+
+Front-matter conventions: `title` and `description` are HTML-escaped because
+mkdocs-material prints them without escaping; everything under `article` is
+raw text that our own templates escape (`| e`, `| tojson`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+import yaml
+
+from .escaping import escape_html, escape_markdown
+from .structure.article import Article, Block, BlockKind
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Where Python-Markdown's footnotes extension puts the notes (inside the body element).
+FOOTNOTES_MARKER = "///Footnotes Go Here///"
+
+# Shown when the source publication could not be read from the text with confidence.
+UNKNOWN_SOURCE = "Source unknown"
+
+# CSS classes of the blocks we add around the article text (the dev-set scorer skips them).
+BYLINE_CLASS = "article-byline"
+
+
+# -----------------------------------------------------------------------------
+# Rendering
+# -----------------------------------------------------------------------------
+
+
+# The whole Markdown page for one article
+def render_article(article: Article, *, url: str = "") -> str:
+    front_matter = yaml.safe_dump(article_front_matter(article, url=url), allow_unicode=True, sort_keys=True)
+    parts = [
+        f"---\n{front_matter}---\n",
+        f"# {escape_markdown(article.title)}\n",
+        render_byline(article),
+        '<div itemprop="articleBody" markdown>\n',
+        *render_body(article.body),
+    ]
+    if article.footnotes:
+        parts.append(FOOTNOTES_MARKER + "\n")
+        parts.extend(f"[^{note.number}]: {escape_markdown(note.text)}\n" for note in article.footnotes)
+    if article.author_note:
+        parts.append(f'<p class="article-author-note" markdown>{escape_markdown(article.author_note)}</p>\n')
+    parts.append("</div>\n")
+    return "\n".join(parts)
+
+
+# Front matter: page title and description for the theme, raw metadata for our templates
+def article_front_matter(article: Article, *, url: str = "") -> dict:
+    return {
+        "title": escape_html(article.title),
+        "description": escape_html(article.summary),
+        "hide": ["navigation", "toc"],
+        "article": {
+            "seed": article.seed_path,
+            "title": article.title,
+            "date": article.date.isoformat() if article.date else "",
+            "date_display": display_date(article.date),
+            "authors": list(article.authors),
+            "publication": article.publication.name if article.publication else "",
+            "dateline": article.dateline,
+            "topics": [topic.label for topic in article.topics],
+            "url": url,
+        },
+        "jsonld": news_article_jsonld(article),
+    }
+
+
+# The schema.org NewsArticle for the page head (the template adds the canonical URL)
+def news_article_jsonld(article: Article) -> dict:
+    jsonld: dict = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "author": [{"@type": "Person", "name": name} for name in article.authors],
+        "isBasedOn": article.seed_path,
+        "keywords": [topic.label for topic in article.topics],
+    }
+    if article.date:
+        jsonld["datePublished"] = article.date.isoformat()
+    if article.publication:
+        jsonld["publisher"] = {"@type": "Organization", "name": article.publication.name}
+    return jsonld
+
+
+# The byline block: authors, source, date and dateline, in HTML with escaped text
+def render_byline(article: Article) -> str:
+    items = []
+    if article.authors:
+        names = ", ".join(f'<span class="article-author">{escape_html(name)}</span>' for name in article.authors)
+        role = f", {escape_html(article.author_role)}" if article.author_role else ""
+        items.append(f"By {names}{role}")
+    source = article.publication.name if article.publication else UNKNOWN_SOURCE
+    items.append(f'<span class="article-source">{escape_html(source)}</span>')
+    if article.date:
+        items.append(f'<time datetime="{article.date.isoformat()}">{display_date(article.date)}</time>')
+    if article.dateline:
+        items.append(f'<span class="article-dateline">{escape_html(article.dateline)}</span>')
+    credits = "".join(f'<p class="article-credit">{escape_html(credit)}</p>' for credit in article.credits)
+    return f'<div class="{BYLINE_CLASS}"><p>{" · ".join(items)}</p>{credits}</div>\n'
+
+
+# Markdown for the body blocks, in order; consecutive list items form one list
+def render_body(blocks: Iterable[Block]) -> Iterator[str]:
+    previous: BlockKind | None = None
+    for block in blocks:
+        if block.kind is BlockKind.LIST_ITEM and previous is BlockKind.LIST_ITEM:
+            yield f"- {_inline_text(block)}"
+        else:
+            yield _render_block(block)
+        previous = block.kind
+
+
+# A date written for people: "5 August 2016"
+def display_date(date: dt.date | None) -> str:
+    return f"{date.day} {date:%B %Y}" if date else ""
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+# Markdown for one block of the body
+def _render_block(block: Block) -> str:
+    text = _inline_text(block)
+    if block.kind is BlockKind.SUBHEADING:
+        return f"## {text}\n"
+    if block.kind is BlockKind.LIST_ITEM:
+        return f"\n- {text}"
+    if block.kind is BlockKind.CAPTION:
+        return f'<p class="article-caption" markdown>{text}</p>\n'
+    if block.kind is BlockKind.EDITORIAL_NOTE:
+        return f'!!! note "Editor’s note"\n\n    {text}\n'
+    return f"{text}\n"
+
+
+# The block's text escaped, with its footnote markers as Markdown footnote references
+def _inline_text(block: Block) -> str:
+    pieces, start = [], 0
+    for ref in sorted(block.footnote_refs, key=lambda ref: ref.offset):
+        pieces.append(escape_markdown(block.text[start : ref.offset], line_start=start == 0))
+        pieces.append(f"[^{ref.number}]")
+        start = ref.offset
+    pieces.append(escape_markdown(block.text[start:], line_start=start == 0).rstrip())
+    return "".join(pieces)

@@ -1,0 +1,75 @@
+"""Named thresholds and weights for the cleaning and metadata heuristics.
+
+One place for every number the heuristics use, so that tuning one does not mean
+hunting literals through the code.  Measured against the dev set with
+`tools/devset.py`.
+"""
+from __future__ import annotations
+
+# -----------------------------------------------------------------------------
+# Wrapped dumps (w3m at 80 columns, lynx at 250)
+# -----------------------------------------------------------------------------
+
+# Lines this close to the widest line count as "full" lines of a wrapped dump.
+WRAP_SLACK = 14
+# A dump is hard-wrapped when at least this many lines are full...
+WRAP_MIN_FULL_LINES = 4
+# ...and at least this share of its non-blank lines are full.
+WRAP_MIN_FULL_SHARE = 0.05
+# Widths we never treat as a wrap width (a dump with one long line is not wrapped).
+WRAP_MIN_WIDTH = 60
+
+# -----------------------------------------------------------------------------
+# Line scores (the main-content region is the run of lines with the largest sum)
+# -----------------------------------------------------------------------------
+
+# A line reads as running text when it has this many words...
+TEXT_MIN_WORDS = 10
+# ...and at least this share of them are common function words.
+TEXT_MIN_STOPWORD_SHARE = 0.2
+# Below this share a long line is a list of names or links, not prose.
+LIST_MAX_STOPWORD_SHARE = 0.1
+# Score per word of running text, and the most one line can add.
+TEXT_WORD_WEIGHT = 1.0
+TEXT_MAX_SCORE = 60.0
+# Running text that does not end like a sentence counts for this share.
+UNFINISHED_TEXT_FACTOR = 0.5
+# Penalty for a short line (menu item, headline of another story, label).
+SHORT_LINE_PENALTY = -3.0
+# Extra penalty for a short line carrying a bullet (navigation lists).
+BULLET_LINE_PENALTY = -2.0
+# Penalty for a long line that is not prose (tag clouds, link lists).
+LIST_LINE_PENALTY = -6.0
+# Penalty for a line matched by a furniture rule.
+FURNITURE_PENALTY = -8.0
+
+# -----------------------------------------------------------------------------
+# Inside the main content
+# -----------------------------------------------------------------------------
+
+# Longest line (in words) kept as a subheading; longer short lines are paragraphs.
+SUBHEADING_MAX_WORDS = 14
+# A short line in the region with more words than this is kept as a paragraph.
+SHORT_KEEP_MIN_WORDS = 5
+# A line repeated elsewhere with at least this many characters is a caption.
+CAPTION_MIN_CHARS = 40
+# A fragment followed by at least this many blank lines is a table the dump lost.
+LOST_TABLE_MIN_BLANK_LINES = 8
+
+# -----------------------------------------------------------------------------
+# Metadata
+# -----------------------------------------------------------------------------
+
+# Headlines have between these many words.
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+# How many lines above the body the headline is looked for.
+TITLE_SEARCH_LINES = 25
+# How many header lines around the headline a date or byline is looked for.
+HEADER_SEARCH_LINES = 30
+# Person names have between these many words.
+NAME_MIN_WORDS = 2
+NAME_MAX_WORDS = 4
+# Years a publication date may fall in.
+EARLIEST_YEAR = 1950
+LATEST_YEAR = 2100
