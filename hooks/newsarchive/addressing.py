@@ -18,7 +18,7 @@ from .structure.article import Article
 # -----------------------------------------------------------------------------
 
 # Longest slug, in characters, cut at a word boundary.
-MAX_SLUG_LENGTH = 80
+MAX_SLUG_LENGTH = 96
 
 # Folder for articles whose date is unknown.
 UNDATED = "undated"

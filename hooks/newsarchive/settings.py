@@ -16,6 +16,10 @@ WRAP_SLACK = 14
 WRAP_MIN_FULL_LINES = 4
 # ...and at least this share of its non-blank lines are full.
 WRAP_MIN_FULL_SHARE = 0.05
+# Where a few over-long lines (addresses, wide characters) are ignored when finding the width.
+WRAP_WIDTH_PERCENTILE = 0.97
+# Columns of slack when deciding a line was wrapped (the widest line seen may fall short of the width).
+WRAP_JOIN_TOLERANCE = 2
 # Widths we never treat as a wrap width (a dump with one long line is not wrapped).
 WRAP_MIN_WIDTH = 60
 
@@ -47,6 +51,10 @@ FURNITURE_PENALTY = -8.0
 # Inside the main content
 # -----------------------------------------------------------------------------
 
+# The main content starts at the first statement this long (headlines and bylines above it).
+PROSE_MIN_WORDS = 6
+# This many short non-sentence lines in a row are a list of other stories, not subheadings.
+HEADLINE_LIST_MIN_LINES = 2
 # Longest line (in words) kept as a subheading; longer short lines are paragraphs.
 SUBHEADING_MAX_WORDS = 14
 # A short line in the region with more words than this is kept as a paragraph.
@@ -63,6 +71,20 @@ LOST_TABLE_MIN_BLANK_LINES = 8
 # Headlines have between these many words.
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
+# Longer headlines score higher, up to this many words.
+TITLE_WORDS_COUNTED = 8
+# Headlines longer than this (in words) are less likely.
+TITLE_LONG_WORDS = 16
+# Score lost per line between a headline candidate and the body.
+TITLE_DISTANCE_PENALTY = 0.5
+# Bonus for a candidate that the page repeats ("Headline | Site" in a breadcrumb or title).
+TITLE_REPEAT_BONUS = 4.0
+# Bonus for a candidate with the byline or date within this many lines below it (or above).
+TITLE_BYLINE_REACH = 4
+TITLE_BYLINE_BELOW_BONUS = 6.0
+TITLE_BYLINE_ABOVE_BONUS = 3.0
+# Bonus for a candidate followed by a standfirst (a sentence or second headline).
+TITLE_STANDFIRST_BONUS = 3.0
 # How many lines above the body the headline is looked for.
 TITLE_SEARCH_LINES = 25
 # How many header lines around the headline a date or byline is looked for.
@@ -70,6 +92,8 @@ HEADER_SEARCH_LINES = 30
 # Person names have between these many words.
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 4
+# A lone name line counts as the byline when a date line is at most this many lines away.
+NAME_DATE_REACH = 3
 # Years a publication date may fall in.
 EARLIEST_YEAR = 1950
 LATEST_YEAR = 2100

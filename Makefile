@@ -1,0 +1,50 @@
+# The archive's commands. A fresh machine needs only Python 3.11 with venv and make:
+#   make serve   install into .venv, build and serve at http://127.0.0.1:8000 with live reload
+#   make test    install what the tests need into .venv and run the whole test suite
+#   make build   build site/ atomically (strict: any warning fails the build)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test devset clean-seed check clean
+
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+
+# Build into a fresh temporary folder and swap it in only when the build succeeded,
+# so a failed build never leaves a half-written site where the last good one was.
+build: $(VENV)/.site-installed
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict -d site.tmp
+	rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv site.tmp site && rm -rf site.old
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+# Score the cleaner on the development set in ../shared/devset (see README, "Cleaner quality").
+devset: $(VENV)/.site-installed
+	$(BIN)/python tools/devset.py
+
+# Print one seed's cleaned Markdown and the cleaner's record of edits: make clean-seed SEED=seeds/x.txt
+clean-seed: $(VENV)/.site-installed
+	PYTHONPATH=hooks $(BIN)/python -m newsarchive clean $(SEED) --edits
+
+# Check every seed and print the problems the build would warn about.
+check: $(VENV)/.site-installed
+	PYTHONPATH=hooks $(BIN)/python -m newsarchive check
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV) || { echo "Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; }
+
+$(VENV)/.site-installed: requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements.txt requirements-test.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $(VENV)/.site-installed $@
+
+clean:
+	rm -rf site site.tmp site.old .cache

@@ -1,0 +1,112 @@
+"""Page furniture: the lines of a copied web page that are not the article.
+
+Each rule has a name (recorded in the `Edit` it causes) and a pattern over one
+logical line, with bullets and indentation already taken off.  Rules describe
+kinds of furniture (navigation, share widgets, promos, form fields), never one
+site's exact sentence.
+"""
+from __future__ import annotations
+
+import re
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Words of the "share this" widgets and social networks.
+_SOCIAL = (
+    r"facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|tumblr|flipboard|email|e-mail|"
+    r"print|messenger|telegram|copy link|copy|link|sms|mail|comment|comments|google\+?|share"
+)
+
+# Whole-line furniture: rule name -> pattern that must match the whole line.
+_WHOLE_LINE_RULES: tuple[tuple[str, str], ...] = (
+    ("navigation", r"(top|bottom) of (the )?page|back to top|top|skip to (main )?content|"
+     r"jump (directly )?to (the )?(main )?content|skip (to )?navigation|(main )?menu|"
+     r"(open|close|toggle)( (menu|navigation|search))?|search|home|previous( \| | )next|"
+     r"previous|next|prev|(all )?headlines?( back to top)?|all headlines back to top|"
+     r"more( \S+){1,2}|see (all|more)|show (more|less)|load more|view (all|more).*|"
+     r"go to.{0,30}|sections?|(site )?navigation|×|close|back|expand|collapse|"
+     r"follow( (us|the author|the topics|this (author|topic)|all)\b.{0,40})?|you are (here|at)"),
+    ("share-widget", rf"(share|tweet|pin|post|send|email)( (this|it|on|via|to|article|story|page))*"
+     rf"( ?(\||:|on) ?({_SOCIAL})?)?|submit to reddit|({_SOCIAL})( ({_SOCIAL}))*|share this( article| story)?.*|"
+     r"(\d+ )?(shares?|comments?|likes?)|follow (us|@?\w+)( on .*)?"),
+    ("counter", r"[•·*+o#\-–—|]*\s*\d{0,4}\s*[•·*+o#\-–—|]*"),
+    ("copyright", r"(copyright|©|\(c\)).*|.*\ball rights reserved\b.*"),
+    ("download-prompt", r".{0,40}\b(select|choose)\b.{0,40}\bto download\b.{0,20}|download (the )?(pdf|app).*"),
+    ("advertisement", r"(advertisement|advertising|ad|sponsored( content)?|promoted( content)?|"
+     r"story continues below( advertisement)?|continue reading below|scroll to (continue|read).*|"
+     r"article continues (below|after).*|paid (post|content).*)"),
+    ("promo", r"(read more|read next|related|see also|also read|recommended( for you)?|more from .{0,40}|"
+     r"most (read|popular|viewed|shared)( .{0,40})?|trending( now| stories)?|top stories|"
+     r"more (stories|news|on this( story)?)|you (may|might) (also )?like.*|latest( news)?|"
+     r"watch|listen|editor'?s picks?|don'?t miss.*|what to read next|"
+     r"(related|recommended|popular|latest|more) (articles|stories|coverage|content|videos)).{0,3}"),
+    ("promo", r"(read more|related|see also|also read|watch|listen|more|recommended|read next|"
+     r"must read|don't miss|trending|click here|learn more|sign up|subscribe)\s*:.*"),
+    ("newsletter", r".{0,60}\b(sign up|subscribe|newsletter|inbox|unsubscribe)\b.{0,80}"),
+    ("account", r"(sign|log) ?(in|out|up)|register|my account|create (an |a free )?account|"
+     r"(already|not) (a )?(subscriber|member|registered).*|forgot (your )?password.*|"
+     r"password|username|e-?mail( address)?|remember me|subscribe( now| today)?|"
+     r"manage (your )?(account|subscription).*"),
+    ("cookie-notice", r".{0,120}\b(cookies?|privacy (policy|settings|notice)|terms (of (use|service)|"
+     r"and conditions)|do not sell)\b.{0,120}"),
+    ("form-field", r"(\[[ xX]?\]\s*)+.*|.*_{4,}.*|\(BUTTON\).*|.*\[(submit|search|go|send)\].*"),
+    ("image-placeholder", r"\[[^\]]{0,80}\](\s*\[[^\]]{0,80}\])*|IFRAME:.*|\(?image\)?|photo|video|"
+     r"(photo|image|video|gallery)\s*\d+\s*(of|/)\s*\d+|\d+\s*/\s*\d+|enlarge this image|"
+     r"(play|pause|mute|unmute|fullscreen)( video)?|\d{1,2}:\d{2}( / \d{1,2}:\d{2})?|now playing"),
+    ("comments", r"(\d+ )?(comments?|replies|reply|reactions?)|(add|post|leave|view|show|load|hide) "
+     r"(a |your |all |the )?(comments?|reply|replies).*|join the (conversation|discussion).*|"
+     r"comments? (are|have been) (closed|disabled).*|report( abuse| comment)?|flag|upvote|downvote"),
+    ("browser-notice", r".*\b(browser version|update your browser|(enable|turn on|disable[ds]?) javascript|"
+     r"javascript (is )?(disabled|required|enabled)|best viewed (in|with)|unsupported browser)\b.*"),
+    ("tags-line", r"(tags|topics|filed under|categories|category|more on|related topics)\s*:.*"),
+    ("spam", r".*\b(casino|bahis|siteleri|betting sites|deneme bonusu|viagra|cialis|porn|escort service|"
+     r"payday loans?|slot gacor|togel)\b.*"),
+)
+
+# Furniture recognised by one telling phrase anywhere in a short line.
+_PHRASE_RULES: tuple[tuple[str, str], ...] = (
+    ("promo", r"\b(click here|tap here|get the .{0,30} app|download (our|the) app|"
+     r"this (article|story) (was|is) (originally )?(published|produced|brought)|"
+     r"(get|receive) (our|the) .{0,30}(newsletter|alerts?|emails?)|"
+     r"support (our|independent) journalism|become a (member|subscriber)|"
+     r"(listen to|watch) (this|the) (article|story|podcast)|©)"),
+    ("share-widget", r"\bsharing options\b|^share (on|via|this)\b"),
+    ("reading-time", r"^\d+\s*(min(ute)?s?|hours?)( read| to read| ago)$|^(updated|published)?\s*\d+ (minutes?|hours?|days?) ago$"),
+)
+
+# Short lines (at most this many words) are judged by the phrase rules.
+PHRASE_RULE_MAX_WORDS = 25
+
+# Digits glued to the start of a word: "34234234123123Summer".
+GLUED_DIGIT_RUN = re.compile(r"^(\d{6,})(?=[A-Z“\"‘][a-z])")
+
+# Photo credits that end a caption: "(Asahi Shimbun file photo)", "(Manu Fernandez/AP)", "Credit: EPA".
+CAPTION_CREDIT = re.compile(
+    r"(\((\w[\w .'-]*\s)?(file )?(photo|image|picture|video)s?( by [^)]*)?\)|"
+    r"\([^()]{0,60}(/|\b(credit|source|photo|image|courtesy|getty|reuters|afp|ap|epa|istock)\b)[^()]{0,60}\)|"
+    r"[A-Z][\w.'-]+ [A-Z][\w.'-]+ ?/ ?[A-Z][\w&.' -]{1,30}|"
+    r"(photo|image|picture)s?( credit)?\s*:\s*\S.*|credit\s*:\s*\S.*|\b(getty images|ap photo|reuters/\S+|afp)\S*)$",
+    re.I,
+)
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+_WHOLE = tuple((name, re.compile(rf"(?:{pattern})\s*[.:!|>»›]*", re.I)) for name, pattern in _WHOLE_LINE_RULES)
+_PHRASES = tuple((name, re.compile(pattern, re.I)) for name, pattern in _PHRASE_RULES)
+
+
+# The name of the furniture rule a line matches, or "" when it may be article text
+def furniture_rule(text: str) -> str:
+    line = text.strip()
+    for name, pattern in _WHOLE:
+        if pattern.fullmatch(line):
+            return name
+    if len(line.split()) <= PHRASE_RULE_MAX_WORDS:
+        for name, pattern in _PHRASES:
+            if pattern.search(line):
+                return name
+    return ""

@@ -1,0 +1,501 @@
+"""Metadata: CleanedText -> Article.
+
+Reads the headline, byline (authors and role), date, dateline, photo credits,
+footnotes, closing author note and source publication from a cleaned seed, and
+turns its body lines into blocks.  Lines that become metadata are recorded as
+`Edit`s with the action "moved".  The publication is only named when the text
+gives confident evidence of it (a copyright line, a site link, an author note,
+a photo credit), never from a mere mention inside the article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from dateutil import parser as date_parser
+
+from . import settings
+from .furniture import CAPTION_CREDIT
+from .publications import PublicationRegistry
+from .structure.article import (
+    Article,
+    Block,
+    BlockKind,
+    CleanedText,
+    Edit,
+    Footnote,
+    FootnoteRef,
+    Line,
+    Publication,
+)
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
+# Dates as pages print them: "August 05, 2016", "18 Nov 2019", "2019-11-20", "09.09.2016".
+_DATE_WITH_MONTH_NAME = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
+    re.I,
+)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
+
+# Words that mark a date as the publication date, or as a later one.
+_PUBLISHED_SIGN = re.compile(r"\b(published|posted|first published|date)\b", re.I)
+_UPDATED_SIGN = re.compile(r"\b(updated|modified|last edited)\b", re.I)
+
+# A byline: "By Kim Myong-song", "Author: Konstantin Asmolov", "Written by ...".
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|reporting by|posted by)(?:\s*:?\s+|(?=[A-Z]))(?P<names>\S.*)$"
+    r"|(?:^|\s)(?:author|authors|reporter|reporters)\s*:\s*(?P<labelled>\S.*)$",
+    re.I,
+)
+
+# Job titles that are a role, not part of a name.
+_ROLE_WORDS = re.compile(
+    r"\b(correspondent|reporter|editor|writer|columnist|contributor|journalist|bureau|chief|staff|analyst|"
+    r"fellow|professor|producer|intern|presenter|photographer|critic|commentator|editor-at-large)s?\b",
+    re.I,
+)
+
+# Photo and illustration credits: "Photography by John Flawed", "Photo: Reuters".
+_CREDIT = re.compile(
+    r"^(?:(?:lead |main |top |featured )?(?:photography|photographs?|photos?|images?|illustrations?|pictures?|video|"
+    r"graphics?|artwork)(?: credit)?\s*(?:by|:|courtesy of)|(?:image|photo) courtesy of)\s+\S.*$",
+    re.I,
+)
+
+# A person's name: capitalised words, initials, particles and hyphenated given names.
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|de|da|van|von|der|del|bin|al-\w+|le|la)$")
+
+# A dateline opening the first paragraph: "SHENYANG, China--", "SEOUL –", "NEW YORK (Reuters) -".
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3}))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|[–—-])\s*"
+)
+
+# A numbered note at the end of the article: "1. Stephen Haggard, ..." (marker taken off by cleaning).
+_NOTE_MARKER = re.compile(r"^(\d{1,3})[.)]$")
+
+# A footnote marker glued to the end of a sentence: "conventions.1", "criminals.3 In".
+_FOOTNOTE_MARKER = re.compile(r"(?<=[a-z.,;:!?”\"’)])(\d{1,2})(?=\s|$)")
+
+# Where evidence of the source publication may be found, most telling first.
+_EVIDENCE_RULES = ("copyright", "navigation", "promo", "share-widget")
+
+# Furniture rules that may have taken a headline, byline or date line with them.
+_HEADER_FURNITURE_RULES = ("headline-list", "link-list", "counter")
+
+# First words that make a capitalised phrase a title, not a person's name.
+_NOT_NAME_STARTS = frozenset({"A", "An", "The", "Our", "More", "Most", "All", "Latest", "Top", "New"})
+
+# A line that states a date and nothing else worth keeping ("Posted on April 3, 2012").
+_DATE_ONLY_WORDS = 8
+
+
+@dataclass
+class _Header:
+    """What was read from the lines around the headline, and which lines it used."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    author_role: str = ""
+    date: dt.date | None = None
+    credits: list[str] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # line numbers turned into metadata
+
+
+# -----------------------------------------------------------------------------
+# Stage
+# -----------------------------------------------------------------------------
+
+
+# The article: metadata read from the cleaned text, body lines turned into blocks
+def extract_article(cleaned: CleanedText, publications: PublicationRegistry) -> Article:
+    edits = list(cleaned.edits)
+    header = _Header()
+    zone = _header_zone(cleaned)
+    _read_credits(zone + cleaned.after, header)
+    _read_byline(zone + cleaned.after, header)
+    _read_date(zone, cleaned.after, header)
+    _read_title(cleaned, zone, header)
+    body_lines = [line for line in cleaned.body if line.number not in header.used]
+    body_lines, footnotes = _split_footnotes(body_lines)
+    body_lines, author_note = _split_author_note(body_lines, header.authors)
+    blocks = [_block(line, footnotes) for line in body_lines]
+    _record_moves(cleaned, header, footnotes, author_note, edits)
+    warnings = list(cleaned.warnings)
+    if not header.title:
+        warnings.append(f"{cleaned.seed_path}: no headline found")
+    return Article(
+        seed_path=cleaned.seed_path,
+        title=header.title or _fallback_title(cleaned),
+        body=blocks,
+        date=header.date,
+        authors=header.authors,
+        author_role=header.author_role,
+        publication=_find_publication(cleaned, author_note, header, blocks, publications),
+        dateline=_dateline(blocks),
+        credits=header.credits,
+        footnotes=footnotes,
+        author_note=author_note,
+        edits=edits,
+        warnings=warnings,
+    )
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+# The lines around the headline: above the body's second paragraph, furniture lists included
+def _header_zone(cleaned: CleanedText) -> list[Line]:
+    paragraphs = [line for line in cleaned.body if line.kind is BlockKind.PARAGRAPH]
+    limit = paragraphs[min(1, len(paragraphs) - 1)].number if paragraphs else float("inf")
+    rules = {edit.line: edit.rule for edit in cleaned.edits if edit.action == "removed"}
+    hidden = [line for line in cleaned.furniture if rules.get(line.number) in _HEADER_FURNITURE_RULES]
+    lines = sorted(cleaned.before + hidden + cleaned.body, key=lambda line: line.number)
+    return [line for line in lines if line.number < limit][-settings.HEADER_SEARCH_LINES :]
+
+
+# Photo credits from the lines around the body ("Photography by John Flawed")
+def _read_credits(lines: list[Line], header: _Header) -> None:
+    for line in lines:
+        if _CREDIT.match(line.text) and len(line.text.split()) <= settings.TITLE_MAX_WORDS:
+            header.credits.append(line.text)
+            header.used.add(line.number)
+
+
+# Authors and their role from a byline near the headline (or at the end)
+def _read_byline(lines: list[Line], header: _Header) -> None:
+    for index, line in enumerate(lines):
+        if line.number in header.used or len(line.text.split()) > settings.TITLE_MAX_WORDS // 2:
+            continue
+        match = _BYLINE.search(line.text)
+        authors, role = _parse_names(match.group("names") or match.group("labelled")) if match else ([], "")
+        if not authors:
+            continue
+        header.authors, header.author_role = authors, role
+        header.used.add(line.number)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following and not role and _is_role_line(following.text):
+            header.author_role = following.text.strip()
+            header.used.add(following.number)
+        return
+    _read_name_beside_date(lines, header)
+
+
+# Names and role from the text after "By": "KOICHIRO ISHIDA/ Correspondent", "A and B"
+def _parse_names(text: str) -> tuple[list[str], str]:
+    text = _strip_trailing_date(re.sub(r"@\w+", "", re.sub(r"[\w.+-]+@[\w-]+\.[\w.]+", "", text)))
+    parts = re.split(r"\s*(?:/|\||•|·|\s[–—-]\s)\s*", text, maxsplit=1)
+    names_text, role = parts[0], (parts[1].strip() if len(parts) > 1 else "")
+    role = role if _ROLE_WORDS.search(role) else ""
+    names, role_parts = [], [role] if role else []
+    for piece in re.split(r",\s*|\s+and\s+|\s*&\s*", names_text):
+        piece = _leading_name(piece.strip(" ."))
+        if not piece:
+            continue
+        if _ROLE_WORDS.search(piece) or not _looks_like_name(piece):
+            if not names:
+                return [], ""
+            role_parts.append(piece)
+            continue
+        names.append(_normal_case(piece))
+    return names, ", ".join(part for part in role_parts if part)
+
+
+# The text with a date or time at its end taken off ("Jane Doe August 5, 2016")
+def _strip_trailing_date(text: str) -> str:
+    for pattern in (_DATE_WITH_MONTH_NAME, _ISO_DATE, _NUMERIC_DATE):
+        match = pattern.search(text)
+        if match:
+            text = text[: match.start()]
+    return re.sub(r"[\s,|•·]+(updated|published|posted|on)?\s*$", "", text, flags=re.I).strip()
+
+
+# The name at the start of a piece of text ("J.R. Stone KGO logo" -> "J.R. Stone KGO")
+def _leading_name(text: str) -> str:
+    words = text.split()
+    taken = []
+    for word in words[: settings.NAME_MAX_WORDS]:
+        if not _NAME_WORD.match(word):
+            break
+        taken.append(word)
+    return " ".join(taken) if len(taken) >= settings.NAME_MIN_WORDS else text
+
+
+# Whether a piece of text is a person's name (two to four capitalised words)
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not settings.NAME_MIN_WORDS <= len(words) <= settings.NAME_MAX_WORDS:
+        return False
+    if words[0] in _NOT_NAME_STARTS:
+        return False
+    return all(_NAME_WORD.match(word) for word in words) and not _DATE_WITH_MONTH_NAME.search(text)
+
+
+# Whether a short line is a job title ("South Korea Correspondent")
+def _is_role_line(text: str) -> bool:
+    return len(text.split()) <= 6 and bool(_ROLE_WORDS.search(text)) and not _find_date_in(text)
+
+
+# A name in normal case ("KOICHIRO ISHIDA" -> "Koichiro Ishida"); mixed case is kept
+def _normal_case(name: str) -> str:
+    if name.isupper() or name.islower():
+        return " ".join("-".join(part.capitalize() for part in word.split("-")) for word in name.split())
+    return name
+
+
+# An author from a lone name line right beside the date line ("Debbie White" / "18 Nov 2019")
+def _read_name_beside_date(lines: list[Line], header: _Header) -> None:
+    for index, line in enumerate(lines):
+        if line.number in header.used or not _looks_like_name(line.text) or _ROLE_WORDS.search(line.text):
+            continue
+        reach = settings.NAME_DATE_REACH
+        neighbours = lines[max(0, index - reach) : index] + lines[index + 1 : index + 1 + reach]
+        if any(_find_date_in(other.text) and len(other.text.split()) <= _DATE_ONLY_WORDS for other in neighbours):
+            header.authors = [_normal_case(line.text)]
+            header.used.add(line.number)
+            return
+
+
+# The publication date: a dated line near the headline, else one after the body
+def _read_date(before: list[Line], after: list[Line], header: _Header) -> None:
+    candidates = [line for line in reversed(before)] + after
+    short = [line for line in candidates if len(line.text.split()) <= settings.TITLE_MAX_WORDS // 2]
+    ranked = sorted(short, key=lambda line: (bool(_UPDATED_SIGN.search(line.text)), not _PUBLISHED_SIGN.search(line.text)))
+    for line in ranked:
+        date = _find_date_in(line.text)
+        if date:
+            header.date = date
+            if len(line.text.split()) <= _DATE_ONLY_WORDS:
+                header.used.add(line.number)
+            return
+
+
+# The first plausible date written in a piece of text, or None
+def _find_date_in(text: str) -> dt.date | None:
+    for match in _DATE_WITH_MONTH_NAME.finditer(text):
+        date = _parse_date(match.group(0), dayfirst=False)
+        if date:
+            return date
+    for match in _ISO_DATE.finditer(text):
+        date = _parse_date(match.group(0), dayfirst=False)
+        if date:
+            return date
+    for match in _NUMERIC_DATE.finditer(text):
+        first, separator, second = int(match.group(1)), match.group(2), int(match.group(3))
+        dayfirst = separator == "." or first > 12
+        date = _parse_date(match.group(0), dayfirst=dayfirst) if max(first, second) <= 31 else None
+        if date:
+            return date
+    return None
+
+
+# A date parsed with dateutil, or None when it is not a plausible publication date
+def _parse_date(text: str, *, dayfirst: bool) -> dt.date | None:
+    try:
+        parsed = date_parser.parse(text.replace(".", " ") if not dayfirst else text, dayfirst=dayfirst)
+    except (ValueError, OverflowError):
+        return None
+    if not settings.EARLIEST_YEAR <= parsed.year <= settings.LATEST_YEAR:
+        return None
+    return parsed.date()
+
+
+# The headline: the most headline-like unused line above the body
+def _read_title(cleaned: CleanedText, zone: list[Line], header: _Header) -> None:
+    window = zone[-settings.TITLE_SEARCH_LINES :]
+    all_texts = [line.text for line in cleaned.before + cleaned.furniture + cleaned.after]
+    best_score, best = 0.0, None
+    for index, line in enumerate(window):
+        if line.number in header.used:
+            continue
+        distance = len(window) - 1 - index
+        score = _headline_score(line, all_texts) - distance * settings.TITLE_DISTANCE_PENALTY
+        score += _byline_nearby_bonus(window, index, header) + _standfirst_bonus(window, index, header)
+        if score > best_score:
+            best_score, best = score, line
+    if best is not None:
+        header.title = best.text.strip()
+        header.used.add(best.number)
+
+
+# How much a line looks like this page's headline (0 when it cannot be one)
+def _headline_score(line: Line, all_texts: list[str]) -> float:
+    text = line.text.strip()
+    words = text.split()
+    if not settings.TITLE_MIN_WORDS <= len(words) <= settings.TITLE_MAX_WORDS:
+        return 0.0
+    if _find_date_in(text) or _BYLINE.search(text) or _is_role_line(text) or CAPTION_CREDIT.search(text):
+        return 0.0
+    if _PUBLISHED_SIGN.match(text) or _UPDATED_SIGN.match(text) or "@" in text or "[email" in text:
+        return 0.0
+    if re.search(r"[.:,;)]$", text) and not text.endswith("..."):
+        return 0.0
+    score = 10.0 + min(len(words), settings.TITLE_WORDS_COUNTED) * 0.5
+    if len(words) > settings.TITLE_LONG_WORDS:
+        score -= 4
+    if text.isupper():
+        score -= 6
+    if line.marker:
+        score -= 5
+    repeats = sum(1 for other in all_texts if other != text and _is_title_variant(other, text))
+    return score + settings.TITLE_REPEAT_BONUS * min(repeats, 1)
+
+
+# Bonus for a headline candidate with the byline or date just below it (or, less, just above)
+def _byline_nearby_bonus(window: list[Line], index: int, header: _Header) -> float:
+    below = window[index + 1 : index + 1 + settings.TITLE_BYLINE_REACH]
+    above = window[max(0, index - settings.TITLE_BYLINE_REACH) : index]
+    if any(_is_byline_or_date(line, header) for line in below):
+        return settings.TITLE_BYLINE_BELOW_BONUS
+    if any(_is_byline_or_date(line, header) for line in above):
+        return settings.TITLE_BYLINE_ABOVE_BONUS
+    return 0.0
+
+
+# Bonus for a headline candidate followed by a standfirst (the headline comes first)
+def _standfirst_bonus(window: list[Line], index: int, header: _Header) -> float:
+    following = window[index + 1] if index + 1 < len(window) else None
+    if following is None or following.number in header.used or following.marker:
+        return 0.0
+    if len(window[index].text.split()) < settings.PROSE_MIN_WORDS:
+        return 0.0
+    words = len(following.text.split())
+    return settings.TITLE_STANDFIRST_BONUS if settings.PROSE_MIN_WORDS <= words <= 2 * settings.TITLE_MAX_WORDS else 0.0
+
+
+# Whether a header line is the byline or the date line
+def _is_byline_or_date(line: Line, header: _Header) -> bool:
+    if line.number in header.used and not _CREDIT.match(line.text):
+        return True
+    return bool(_find_date_in(line.text)) and len(line.text.split()) <= settings.TITLE_MAX_WORDS // 2
+
+
+# Whether `other` is the headline with a site name added ("Headline | Site", "Headline - Site")
+def _is_title_variant(other: str, title: str) -> bool:
+    if other.strip() == title:
+        return True
+    return other.startswith(title) and bool(re.match(r"\s*[|–—:-]\s*\S", other[len(title) :]))
+
+
+# A headline when none was found: the seed's file name
+def _fallback_title(cleaned: CleanedText) -> str:
+    return cleaned.seed_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+# The body without its closing numbered notes, and those notes
+def _split_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:
+    notes: list[Footnote] = []
+    cut = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        match = _NOTE_MARKER.match(lines[index].marker)
+        if not match:
+            break
+        notes.insert(0, Footnote(int(match.group(1)), lines[index].text.strip()))
+        cut = index
+    numbers = [note.number for note in notes]
+    if not notes or numbers != list(range(1, len(notes) + 1)):
+        return lines, []
+    body_text = " ".join(line.text for line in lines[:cut])
+    if not _FOOTNOTE_MARKER.search(body_text):
+        return lines, []
+    return lines[:cut], notes
+
+
+# The body without a closing note about the author, and that note
+def _split_author_note(lines: list[Line], authors: list[str]) -> tuple[list[Line], str]:
+    if not lines or lines[-1].kind is not BlockKind.PARAGRAPH:
+        return lines, ""
+    last = lines[-1].text.strip()
+    about_author = any(last.startswith(name) for name in authors) or re.match(r"^about the author\b", last, re.I)
+    if about_author and not _is_prose_about_events(last):
+        return lines[:-1], last
+    return lines, ""
+
+
+# Whether a closing paragraph tells the story rather than describing its author
+def _is_prose_about_events(text: str) -> bool:
+    return bool(re.search(r"\b(said|told|says|reported)\b", text))
+
+
+# One body block from a cleaned line, footnote markers taken out of its text
+def _block(line: Line, footnotes: list[Footnote]) -> Block:
+    text, refs = line.text.strip(), []
+    if line.marker and line.kind is BlockKind.PARAGRAPH:
+        text = f"{line.marker} {text}"
+    if footnotes and line.kind is BlockKind.PARAGRAPH:
+        text, refs = _take_footnote_markers(text, len(footnotes))
+    return Block(line.kind, text, tuple(refs), (line.number, line.last))
+
+
+# The text without footnote markers glued to sentence ends, and where they were
+def _take_footnote_markers(text: str, highest: int) -> tuple[str, list[FootnoteRef]]:
+    refs: list[FootnoteRef] = []
+    pieces, start = [], 0
+    for match in _FOOTNOTE_MARKER.finditer(text):
+        number = int(match.group(1))
+        if not 1 <= number <= highest:
+            continue
+        pieces.append(text[start : match.start()])
+        refs.append(FootnoteRef(sum(len(piece) for piece in pieces), number))
+        start = match.end()
+    pieces.append(text[start:])
+    return "".join(pieces), refs
+
+
+# Edits recording the lines that became metadata
+def _record_moves(
+    cleaned: CleanedText, header: _Header, footnotes: list[Footnote], author_note: str, edits: list[Edit]
+) -> None:
+    for line in cleaned.before + cleaned.body + cleaned.after:
+        if line.number in header.used:
+            edits.append(Edit(line.number, "metadata", "moved", line.text))
+    for line in cleaned.body:
+        if footnotes and _NOTE_MARKER.match(line.marker):
+            edits.append(Edit(line.number, "footnote", "moved", line.text))
+        if author_note and line.text.strip() == author_note:
+            edits.append(Edit(line.number, "author-note", "moved", line.text))
+
+
+# The place the first paragraph is datelined from ("SHENYANG, China--" -> "Shenyang, China")
+def _dateline(blocks: list[Block]) -> str:
+    first = next((block for block in blocks if block.kind is BlockKind.PARAGRAPH), None)
+    match = _DATELINE.match(first.text) if first else None
+    if not match or not match.group("place").strip().replace(" ", "").replace(".", "").isupper():
+        return ""
+    place = " ".join(word.capitalize() for word in match.group("place").split())
+    if len(place) < 3:
+        return ""
+    return f"{place}, {match.group('region')}" if match.group("region") else place
+
+
+# The source publication, from text that names the page's own site (never the article's mentions)
+def _find_publication(
+    cleaned: CleanedText,
+    author_note: str,
+    header: _Header,
+    blocks: list[Block],
+    publications: PublicationRegistry,
+) -> Publication | None:
+    furniture = {edit.line: edit.rule for edit in cleaned.edits if edit.action == "removed"}
+    evidence = [line.text for rule in _EVIDENCE_RULES for line in cleaned.furniture if furniture.get(line.number) == rule]
+    evidence.append(author_note)
+    evidence.extend(header.credits)
+    evidence.extend(block.text for block in blocks if block.kind is BlockKind.CAPTION)
+    evidence.extend(line.text for line in cleaned.after)
+    for text in evidence:
+        found = publications.find_in(text)
+        if found:
+            return found
+    return None

@@ -1,0 +1,164 @@
+"""Timeline: every article by year and month, newest first, with its topics and reading time.
+
+The timeline page (`timeline.md`) lists the whole archive compactly, one line
+per article, under a heading per year (linking that year's page) and per month.
+`year_page_by_month` is a richer page for one year, grouped the same way, that
+can replace `listings.year_page` at `articles/<year>/index.md`.  All functions
+return Markdown with links relative to the page they are written on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Iterable
+
+from .addressing import UNDATED
+from .corpus import PlacedArticle
+from .escaping import escape_markdown
+from .listings import ARCHIVE_INDEX, article_list, year_page_path
+from .structure.article import Article, BlockKind
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Source path of the timeline page.
+TIMELINE_PAGE = "timeline.md"
+
+# Average adult reading speed for running text, in words per minute.
+WORDS_PER_MINUTE = 230
+
+# Blocks a reader reads as part of the article (captions and our notes are skimmed).
+_READ_BLOCK_KINDS = (BlockKind.PARAGRAPH, BlockKind.SUBHEADING, BlockKind.LIST_ITEM)
+
+# Topics shown beside an article on the timeline, most relevant first.
+TIMELINE_TOPIC_COUNT = 3
+
+# A word, for counting: letters or digits joined by inner apostrophes or hyphens.
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+# Heading for articles without a date.
+_UNDATED_LABEL = "Undated"
+
+# English month names (strftime's %B follows the machine's locale; these do not).
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+# -----------------------------------------------------------------------------
+# Timeline
+# -----------------------------------------------------------------------------
+
+
+# Articles newest first, undated last, ties by headline then seed (the corpus order)
+def newest_first(articles: Iterable[PlacedArticle]) -> list[PlacedArticle]:
+    return sorted(articles, key=_newest_first_key)
+
+
+# Minutes an average reader needs for the article's text (at least one)
+def reading_minutes(article: Article) -> int:
+    words = sum(len(_WORD.findall(block.text)) for block in article.body if block.kind in _READ_BLOCK_KINDS)
+    words += sum(len(_WORD.findall(note.text)) for note in article.footnotes)
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
+# The timeline page: years (linking their pages), months, and one line per article
+def timeline_page(articles: Iterable[PlacedArticle], page_path: str = TIMELINE_PAGE) -> str:
+    placed = newest_first(articles)
+    lines = [
+        "---",
+        "title: Timeline",
+        "description: Every article in the archive by year and month of publication, newest first.",
+        "---\n",
+        "# Timeline\n",
+        f"{_count_phrase(len(placed))}, newest first. "
+        f"Each year's heading leads to that year's page; see also the [archive by year]({_relative(ARCHIVE_INDEX, page_path)}).\n",
+    ]
+    for year, in_year in _by_year(placed):
+        label = _UNDATED_LABEL if year == UNDATED else year
+        lines.append(f"## [{label}]({_relative(year_page_path(year), page_path)})\n")
+        for month, in_month in _by_month(in_year):
+            if month:
+                lines.append(f"### {month}\n")
+            lines.extend(_timeline_item(item, page_path) for item in in_month)
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+# A year's page grouped by month, each article with topics and reading time
+def year_page_by_month(year: str, articles: Iterable[PlacedArticle]) -> str:
+    path = year_page_path(year)
+    placed = newest_first(articles)
+    label = "Undated articles" if year == UNDATED else f"Articles from {year}"
+    lines = [
+        f"---\ntitle: {label}\n---\n",
+        f"# {label}\n",
+        f"{_count_phrase(len(placed))}. [All years]({_relative(ARCHIVE_INDEX, path)}) · "
+        f"[Timeline]({_relative(TIMELINE_PAGE, path)})\n",
+    ]
+    for month, in_month in _by_month(placed):
+        if month:
+            lines.append(f"## {month}\n")
+        lines.append(article_list(in_month, path))
+    return "\n".join(lines)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+# Sort key: newest date first, undated last, then headline and seed for a stable order
+def _newest_first_key(placed: PlacedArticle) -> tuple:
+    date = placed.article.date
+    return (date is None, -(date.toordinal() if date else 0), placed.article.title.lower(), placed.article.seed_path)
+
+
+# (year, articles) in order, for newest-first articles; undated last
+def _by_year(placed: list[PlacedArticle]) -> list[tuple[str, list[PlacedArticle]]]:
+    return _runs(placed, lambda item: str(item.article.date.year) if item.article.date else UNDATED)
+
+
+# (month name, articles) in order, for newest-first articles of one year; "" for undated
+def _by_month(placed: list[PlacedArticle]) -> list[tuple[str, list[PlacedArticle]]]:
+    return _runs(placed, lambda item: MONTH_NAMES[item.article.date.month - 1] if item.article.date else "")
+
+
+# Consecutive runs of items sharing a key, in order (the input is already sorted)
+def _runs(items: list[PlacedArticle], key) -> list[tuple[str, list[PlacedArticle]]]:
+    runs: list[tuple[str, list[PlacedArticle]]] = []
+    for item in items:
+        value = key(item)
+        if runs and runs[-1][0] == value:
+            runs[-1][1].append(item)
+        else:
+            runs.append((value, [item]))
+    return runs
+
+
+# One timeline line: day, linked headline, topics and reading time
+def _timeline_item(placed: PlacedArticle, page_path: str) -> str:
+    article = placed.article
+    day = f"{_short_date(article.date)} · " if article.date else ""
+    link = f"[{escape_markdown(article.title, line_start=False)}]({_relative(placed.page_path, page_path)})"
+    topics = ", ".join(escape_markdown(topic.label, line_start=False) for topic in article.topics[:TIMELINE_TOPIC_COUNT])
+    details = " · ".join(part for part in (topics, f"{reading_minutes(article)} min read") if part)
+    return f"- {day}{link}  \n  <small>{details}</small>"
+
+
+# "5 Aug": the day and short month, for a line under its month's heading
+def _short_date(date: dt.date) -> str:
+    return f"{date.day} {MONTH_NAMES[date.month - 1][:3]}"
+
+
+# "12 articles" / "1 article"
+def _count_phrase(count: int) -> str:
+    return f"{count} article{'' if count == 1 else 's'}"
+
+
+# Markdown link target from one source page to another (MkDocs resolves .md links)
+def _relative(target: str, from_page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

@@ -1,0 +1,85 @@
+"""An article becomes one Markdown page: front matter, h1, byline, body element, footnotes, author note."""
+from __future__ import annotations
+
+import datetime as dt
+
+import markdown
+import yaml
+
+from newsarchive.rendering import render_article
+from newsarchive.structure.article import Article, Block, BlockKind, Footnote, FootnoteRef, Publication
+
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "footnotes", "pymdownx.escapeall", "toc"]
+
+
+def _article(**changes) -> Article:
+    fields = dict(
+        seed_path="seeds/x.txt",
+        title="A headline",
+        body=[
+            Block(BlockKind.PARAGRAPH, "First paragraph, as written.1 Then more.", (FootnoteRef(28, 1),)),
+            Block(BlockKind.CAPTION, "A photo caption."),
+            Block(BlockKind.EDITORIAL_NOTE, "The source's table was not preserved."),
+            Block(BlockKind.PARAGRAPH, "Second paragraph."),
+        ],
+        date=dt.date(2016, 8, 5),
+        authors=["Kim Myong-song"],
+        publication=Publication("chosun", "The Chosun Ilbo"),
+        dateline="Seoul",
+        footnotes=[Footnote(1, "Ibid, pp. 17-18.")],
+        author_note="The author is a fellow.",
+    )
+    fields.update(changes)
+    return Article(**fields)
+
+
+def _html(article: Article) -> tuple[dict, str]:
+    page = render_article(article)
+    _, front, body = page.split("---\n", 2)
+    return yaml.safe_load(front), markdown.markdown(body, extensions=EXTENSIONS)
+
+
+def test_page_has_one_h1_then_byline_then_body():
+    _, html = _html(_article())
+    assert html.count("<h1") == 1
+    assert html.index("<h1") < html.index("article-byline") < html.index('itemprop="articleBody"')
+    assert "By <span class=\"article-author\">Kim Myong-song</span>" in html
+    assert '<time datetime="2016-08-05">5 August 2016</time>' in html
+
+
+def test_footnotes_and_author_note_sit_inside_the_body_element():
+    _, html = _html(_article())
+    body = html[html.index('itemprop="articleBody"'):]
+    assert body.index('class="footnote"') < body.index("article-author-note")
+    assert 'href="#fn:1"' in body and "Ibid, pp. 17-18." in body
+
+
+def test_footnote_reference_replaces_the_glued_marker_position():
+    _, html = _html(_article())
+    assert 'as written.1<sup' not in html
+    assert 'as written.<sup id="fnref:1">' in html
+
+
+def test_unknown_source_is_said_not_guessed():
+    _, html = _html(_article(publication=None))
+    assert "Source unknown" in html
+
+
+def test_front_matter_carries_jsonld_and_citation_data():
+    front, _ = _html(_article())
+    assert front["jsonld"]["@type"] == "NewsArticle"
+    assert front["jsonld"]["datePublished"] == "2016-08-05"
+    assert front["jsonld"]["author"] == [{"@type": "Person", "name": "Kim Myong-song"}]
+    assert front["jsonld"]["publisher"] == {"@type": "Organization", "name": "The Chosun Ilbo"}
+    assert front["jsonld"]["isBasedOn"] == "seeds/x.txt"
+    assert front["article"]["authors"] == ["Kim Myong-song"]
+
+
+def test_caption_and_editorial_note_are_marked_as_such():
+    _, html = _html(_article())
+    assert '<p class="article-caption">A photo caption.</p>' in html
+    assert "admonition note" in html and "table was not preserved" in html
+
+
+def test_rendering_is_deterministic():
+    assert render_article(_article()) == render_article(_article())
