@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
@@ -49,6 +50,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 # Fill a hand-written page's archive placeholders (latest articles, source list, ...)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return _site.fill_placeholders(markdown, page.file.src_uri) if _site else markdown
+
+
+# Give templates the latest articles (the 404 page lists them)
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["archive_latest"] = _site.latest_links() if _site else []
+    return env
 
 
 # Rebuild when a seed or an editorial data file changes under `mkdocs serve`

@@ -41,7 +41,7 @@ def test_w3m_wrapped_lines_are_joined() -> None:
         else:
             line = f"{line} {word}".strip()
     wrapped.append(line)
-    cleaned = _clean("\n".join(wrapped) + "\n\n" + PARAGRAPHS[0] + "\n")
+    cleaned = _clean("\n".join(wrapped) + "\n\nThe end of the story.\n")
     assert _body(cleaned)[0] == long_paragraph
     assert cleaned.body[0].number == 1 and cleaned.body[0].last == len(wrapped)
 

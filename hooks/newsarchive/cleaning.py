@@ -115,9 +115,11 @@ def _wrap_width(raw_lines: list[str]) -> int:
     lengths = sorted(len(raw) for raw in raw_lines if raw.strip())
     if not lengths:
         return 0
-    widest, typical_widest = lengths[-1], lengths[int(len(lengths) * settings.WRAP_WIDTH_PERCENTILE)]
-    for width in (widest, typical_widest):
+    for width in sorted(set(lengths), reverse=True)[: settings.WRAP_WIDTHS_TRIED]:
         full = sum(1 for length in lengths if width - settings.WRAP_SLACK <= length <= width)
+        overlong = sum(1 for length in lengths if length > width)
+        if overlong > settings.WRAP_MAX_OVERLONG_SHARE * len(lengths):
+            return 0
         if (
             width >= settings.WRAP_MIN_WIDTH
             and full >= settings.WRAP_MIN_FULL_LINES

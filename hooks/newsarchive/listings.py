@@ -69,7 +69,7 @@ def archive_index_page(articles: list[PlacedArticle]) -> str:
     ]
     for year, placed in articles_by_year(articles).items():
         label = "Undated" if year == UNDATED else year
-        link = _relative(year_page_path(year), ARCHIVE_INDEX)
+        link = relative_link(year_page_path(year), ARCHIVE_INDEX)
         lines.append(f"- [{label}]({link}) ({len(placed)})")
     return "\n".join(lines) + "\n"
 
@@ -80,7 +80,7 @@ def year_page(year: str, articles: list[PlacedArticle]) -> str:
     path = year_page_path(year)
     return (
         f"---\ntitle: {label}\n---\n\n# {label}\n\n"
-        f"[All years]({_relative(ARCHIVE_INDEX, path)})\n\n" + article_list(articles, path)
+        f"[All years]({relative_link(ARCHIVE_INDEX, path)})\n\n" + article_list(articles, path)
     )
 
 
@@ -98,7 +98,7 @@ def source_counts(articles: Iterable[PlacedArticle]) -> list[tuple[str, int]]:
 # One list item: linked headline, then date, source and summary
 def _article_item(placed: PlacedArticle, from_page: str) -> str:
     article = placed.article
-    link = _relative(placed.page_path, from_page)
+    link = relative_link(placed.page_path, from_page)
     details = " · ".join(part for part in (display_date(article.date), escape_markdown(_source_of(placed))) if part)
     summary = escape_markdown(article.summary)
     return f"- [{escape_markdown(article.title)}]({link})  \n  <small>{details}</small>  \n  {summary}"
@@ -116,5 +116,5 @@ def _source_of(placed: PlacedArticle) -> str:
 
 
 # Markdown link target from one source page to another (MkDocs resolves .md links)
-def _relative(target: str, from_page: str) -> str:
+def relative_link(target: str, from_page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

@@ -38,13 +38,17 @@ BYLINE_CLASS = "article-byline"
 # -----------------------------------------------------------------------------
 
 
-# The whole Markdown page for one article
-def render_article(article: Article, *, url: str = "") -> str:
+# The whole Markdown page for one article; `topic_links` are (label, link) pairs for its tags,
+# `sections` Markdown blocks shown after the body (entities, related articles, citation)
+def render_article(
+    article: Article, *, url: str = "", topic_links: Iterable[tuple[str, str]] = (), sections: Iterable[str] = ()
+) -> str:
     front_matter = yaml.safe_dump(article_front_matter(article, url=url), allow_unicode=True, sort_keys=True)
     parts = [
         f"---\n{front_matter}---\n",
         f"# {escape_markdown(article.title)}\n",
         render_byline(article),
+        render_topic_tags(topic_links),
         '<div itemprop="articleBody" markdown>\n',
         *render_body(article.body),
     ]
@@ -54,7 +58,8 @@ def render_article(article: Article, *, url: str = "") -> str:
     if article.author_note:
         parts.append(f'<p class="article-author-note" markdown>{escape_markdown(article.author_note)}</p>\n')
     parts.append("</div>\n")
-    return "\n".join(parts)
+    parts.extend(sections)
+    return "\n".join(part for part in parts if part)
 
 
 # Front matter: page title and description for the theme, raw metadata for our templates
@@ -97,7 +102,7 @@ def news_article_jsonld(article: Article) -> dict:
 
 # The byline block: authors, source, date and dateline, in HTML with escaped text
 def render_byline(article: Article) -> str:
-    items = []
+    items = [f'<span class="article-type">{escape_html(article.article_type.capitalize())}</span>'] if article.article_type else []
     if article.authors:
         names = ", ".join(f'<span class="article-author">{escape_html(name)}</span>' for name in article.authors)
         role = f", {escape_html(article.author_role)}" if article.author_role else ""
@@ -110,6 +115,13 @@ def render_byline(article: Article) -> str:
         items.append(f'<span class="article-dateline">{escape_html(article.dateline)}</span>')
     credits = "".join(f'<p class="article-credit">{escape_html(credit)}</p>' for credit in article.credits)
     return f'<div class="{BYLINE_CLASS}"><p>{" · ".join(items)}</p>{credits}</div>\n'
+
+
+# The article's topics as Material-style tag chips linking to their pages (Markdown links, so
+# MkDocs checks and rewrites them)
+def render_topic_tags(topic_links: Iterable[tuple[str, str]]) -> str:
+    chips = " ".join(f"[{escape_markdown(label)}]({link}){{ .md-tag }}" for label, link in topic_links)
+    return f'<nav class="md-tags article-topics" aria-label="Topics" markdown>\n{chips}\n</nav>\n' if chips else ""
 
 
 # Markdown for the body blocks, in order; consecutive list items form one list

@@ -16,8 +16,10 @@ WRAP_SLACK = 14
 WRAP_MIN_FULL_LINES = 4
 # ...and at least this share of its non-blank lines are full.
 WRAP_MIN_FULL_SHARE = 0.05
-# Where a few over-long lines (addresses, wide characters) are ignored when finding the width.
-WRAP_WIDTH_PERCENTILE = 0.97
+# How many of the longest line lengths are tried as the wrap width (a few over-long lines are ignored).
+WRAP_WIDTHS_TRIED = 30
+# At most this share of lines may be longer than the wrap width.
+WRAP_MAX_OVERLONG_SHARE = 0.03
 # Columns of slack when deciding a line was wrapped (the widest line seen may fall short of the width).
 WRAP_JOIN_TOLERANCE = 2
 # Widths we never treat as a wrap width (a dump with one long line is not wrapped).

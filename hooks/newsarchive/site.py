@@ -15,7 +15,7 @@ from pathlib import Path
 from . import listings
 from .corpus import Corpus, build_corpus
 from .publications import PublicationRegistry, load_publications
-from .rendering import render_article
+from .rendering import display_date, render_article
 
 # -----------------------------------------------------------------------------
 # Data
@@ -48,6 +48,13 @@ class ArchiveSite:
     def problems(self) -> list[str]:
         """One line per bad seed or duplicate, naming the file."""
         return self.corpus.problems
+
+    # Title, date and URL of the newest articles, for templates
+    def latest_links(self, count: int = 10) -> list[dict[str, str]]:
+        return [
+            {"title": placed.article.title, "date": display_date(placed.article.date), "url": placed.url}
+            for placed in self.corpus.articles[:count]
+        ]
 
     # A hand-written page with its archive placeholders filled in
     def fill_placeholders(self, markdown: str, src_uri: str) -> str:

@@ -1,0 +1,184 @@
+"""Browsing: topic and entity pages, and the indexes that lead to them.
+
+Readers arrive with a question ("what happens to people China sends back?").
+These pages answer by subject: the Topics index (every topic with its
+description and article count), a page per topic (its articles newest first
+and the topics that co-occur with it most), and People, Places and
+Organisations indexes with a page per entity that at least one article
+mentions.  Every function returns Markdown with links relative to the page it
+is written on; seed-derived text is escaped.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .corpus import PlacedArticle
+from .escaping import escape_html, escape_markdown
+from .listings import article_list, relative_link
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Source path of the Topics index and of one topic's page.
+TOPICS_INDEX = "topics/index.md"
+
+# Entity kinds, the folder of their pages and the title of their index.
+ENTITY_SECTIONS = {
+    "person": ("people", "People"),
+    "place": ("places", "Places"),
+    "organisation": ("organisations", "Organisations"),
+}
+
+# How many co-occurring topics a topic page shows.
+RELATED_TOPIC_COUNT = 5
+
+# Attribution the IPTC licence asks for, shown on the Topics index.
+IPTC_ATTRIBUTION = (
+    "Topic codes are [IPTC Media Topics](https://iptc.org/standards/media-topics/) "
+    "codes, release {release}. Topic codes © IPTC, CC BY 4.0."
+)
+
+
+# Source path of one topic's page
+def topic_page_path(slug: str) -> str:
+    return f"topics/{slug}.md"
+
+
+# Source path of one entity's page
+def entity_page_path(kind: str, slug: str) -> str:
+    return f"{ENTITY_SECTIONS[kind][0]}/{slug}.md"
+
+
+# Source path of the index of one kind of entity
+def entity_index_path(kind: str) -> str:
+    return f"{ENTITY_SECTIONS[kind][0]}/index.md"
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A topic or entity as these pages need it (from the vocabulary)."""
+
+    slug: str
+    name: str
+    description: str
+    kind: str = "topic"  # "topic", "person", "place", "organisation"
+    code: str = ""  # IPTC Media Topic code, for topics that have one
+
+
+# -----------------------------------------------------------------------------
+# Topics
+# -----------------------------------------------------------------------------
+
+
+# Articles filed under each topic slug, newest first (the corpus order)
+def articles_by_topic(articles: Iterable[PlacedArticle]) -> dict[str, list[PlacedArticle]]:
+    grouped: dict[str, list[PlacedArticle]] = defaultdict(list)
+    for placed in articles:
+        for topic in placed.article.topics:
+            grouped[topic.slug].append(placed)
+    return dict(grouped)
+
+
+# The Topics index: every topic with its description and article count
+def topics_index_page(topics: list[Subject], grouped: dict[str, list[PlacedArticle]], iptc_release: str) -> str:
+    lines = _front_matter("Topics", "Every topic of the archive, with its description and article count.")
+    lines.append("# Topics\n")
+    lines.append("Articles are filed under topics from the archive's controlled vocabulary. Each topic page lists its articles, newest first.\n")
+    for topic in sorted(topics, key=lambda topic: topic.name.lower()):
+        count = len(grouped.get(topic.slug, []))
+        link = relative_link(topic_page_path(topic.slug), TOPICS_INDEX)
+        lines.append(f"[{escape_markdown(topic.name)}]({link}) ({count})\n:   {escape_markdown(topic.description)}\n")
+    if iptc_release:
+        lines.append(IPTC_ATTRIBUTION.format(release=escape_markdown(iptc_release)) + "\n")
+    return "\n".join(lines)
+
+
+# One topic's page: description, co-occurring topics, its articles newest first
+def topic_page(topic: Subject, articles: list[PlacedArticle], names: dict[str, str], extra: str = "") -> str:
+    path = topic_page_path(topic.slug)
+    lines = _front_matter(topic.name, topic.description)
+    lines.append(f"# {escape_markdown(topic.name)}\n")
+    lines.append(escape_markdown(topic.description) + "\n")
+    if topic.code:
+        lines.append(f"<small>IPTC Media Topic: `{escape_html(topic.code)}`</small>\n")
+    if extra:
+        lines.append(extra)
+    related = co_occurring_topics(topic.slug, articles)
+    if related:
+        links = ", ".join(
+            f"[{escape_markdown(names[slug])}]({relative_link(topic_page_path(slug), path)})" for slug in related if slug in names
+        )
+        lines.append(f"**Related topics:** {links}\n")
+    lines.append(f"## Articles ({len(articles)})\n")
+    lines.append(article_list(articles, path))
+    return "\n".join(lines)
+
+
+# The topics that appear most often beside one topic
+def co_occurring_topics(slug: str, articles: Iterable[PlacedArticle]) -> list[str]:
+    counts = Counter(topic.slug for placed in articles for topic in placed.article.topics if topic.slug != slug)
+    return [other for other, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:RELATED_TOPIC_COUNT]]
+
+
+# -----------------------------------------------------------------------------
+# Entities
+# -----------------------------------------------------------------------------
+
+
+# (article, mention count) for each entity slug, articles newest first
+def mentions_by_entity(articles: Iterable[PlacedArticle]) -> dict[str, list[tuple[PlacedArticle, int]]]:
+    grouped: dict[str, list[tuple[PlacedArticle, int]]] = defaultdict(list)
+    for placed in articles:
+        for mention in placed.article.entities:
+            grouped[mention.slug].append((placed, mention.count))
+    return dict(grouped)
+
+
+# The index of one kind of entity: each with its description and article count
+def entity_index_page(kind: str, entities: list[Subject], grouped: dict[str, list]) -> str:
+    path = entity_index_path(kind)
+    title = ENTITY_SECTIONS[kind][1]
+    lines = _front_matter(title, f"{title} named in the archive's articles.")
+    lines.append(f"# {title}\n")
+    shown = [entity for entity in entities if grouped.get(entity.slug)]
+    if not shown:
+        lines.append("*None yet.*\n")
+    for entity in sorted(shown, key=lambda entity: entity.name.lower()):
+        link = relative_link(entity_page_path(kind, entity.slug), path)
+        count = len(grouped[entity.slug])
+        lines.append(f"- [{escape_markdown(entity.name)}]({link}) ({count}): {escape_markdown(entity.description)}")
+    return "\n".join(lines) + "\n"
+
+
+# One entity's page: description and the articles that mention it, with mention counts
+def entity_page(entity: Subject, mentions: list[tuple[PlacedArticle, int]]) -> str:
+    path = entity_page_path(entity.kind, entity.slug)
+    lines = _front_matter(entity.name, entity.description)
+    lines.append(f"# {escape_markdown(entity.name)}\n")
+    lines.append(escape_markdown(entity.description) + "\n")
+    lines.append(f"## Articles that mention {escape_markdown(entity.name)} ({len(mentions)})\n")
+    for placed, count in mentions:
+        article = placed.article
+        link = relative_link(placed.page_path, path)
+        date = article.date.isoformat() if article.date else "undated"
+        times = "once" if count == 1 else f"{count} times"
+        lines.append(f"- [{escape_markdown(article.title)}]({link}) <small>{date} · mentioned {times}</small>")
+    return "\n".join(lines) + "\n"
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+# Front matter lines of a generated page (title and description escaped for the theme)
+def _front_matter(title: str, description: str) -> list[str]:
+    return ["---", f'title: "{_yaml_text(escape_html(title))}"', f'description: "{_yaml_text(escape_html(description))}"', "---\n"]
+
+
+# Text safe inside a double-quoted YAML scalar
+def _yaml_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')

@@ -1,0 +1,71 @@
+"""Property: whatever furniture surrounds an article, every paragraph survives verbatim and no furniture does."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsarchive.cleaning import clean
+from newsarchive.structure.article import SeedText
+
+# Ordinary words a paragraph is made of (function words included, as in real prose).
+WORDS = (
+    "the of and to in that was for on with as by at from he she they it is were said had has have been "
+    "government border officials people refugees country year week report police minister city village "
+    "families workers river night market school church village leaders court agency group month province "
+    "crossed returned asked told found moved walked carried waited opened closed reached met wrote"
+).split()
+
+# Page furniture lines as dumps show them (menus, widgets, prompts, counters, copyright).
+FURNITURE = [
+    "top of page", "bottom of page", "Previous Next", "All Headlines Back to Top", "Back to Top", "Toggle",
+    "More AJW", "Share |", "submit to reddit", "• 1", "• 12", "Copyright © Example Daily &",
+    "Please select digest to download:", "Advertisement", "Read more: Another story entirely",
+    "Sign in", "Subscribe", "Skip to main content", "(BUTTON) Close", "[ ] Search in title", "Menu",
+    "Share on Facebook", "Tweet", "Related Articles", "Most Read", "Sign up for our daily newsletter",
+    "We use cookies to improve your experience", "Follow us on Twitter", "[image-name]", "12 Comments",
+]
+
+
+# A sentence of ordinary words, capitalised and closed with a full stop
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=8, max_size=25))
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + "."
+
+
+# A paragraph of one to four sentences
+@st.composite
+def paragraphs(draw: st.DrawFn) -> str:
+    return " ".join(draw(st.lists(sentences(), min_size=1, max_size=4)))
+
+
+# A dump: furniture lines above, between and below the article's paragraphs
+@st.composite
+def dumps(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
+    article = draw(st.lists(paragraphs(), min_size=2, max_size=8))
+    furniture_lines = st.lists(st.sampled_from(FURNITURE), max_size=6)
+    chunks: list[str] = ["\n".join(draw(furniture_lines))]
+    used: list[str] = chunks[0].split("\n")
+    for paragraph in article:
+        chunks.append(paragraph)
+        between = draw(st.lists(st.sampled_from(FURNITURE), max_size=1))
+        chunks.extend(between)
+        used.extend(between)
+    tail = draw(furniture_lines)
+    chunks.append("\n".join(tail))
+    used.extend(tail)
+    return "\n\n".join(chunks), article, [line for line in used if line]
+
+
+@settings(max_examples=80, deadline=None)
+@given(dumps())
+def test_paragraphs_survive_and_furniture_goes(dump: tuple[str, list[str], list[str]]) -> None:
+    text, article, furniture_lines = dump
+    cleaned = clean(SeedText("seeds/generated.txt", text, "utf-8", ""))
+    body = [line.text for line in cleaned.body]
+    for paragraph in article:
+        assert paragraph in body
+    for furniture in furniture_lines:
+        assert furniture not in body
+        assert all(furniture not in kept for kept in body)
