@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from . import settings
-from .furniture import CAPTION_CREDIT, GLUED_DIGIT_RUN, furniture_rule
+from .furniture import CAPTION_CREDIT, CREDIT_WORDS, GLUED_DIGIT_RUN, furniture_rule
 from .structure.article import BlockKind, CleanedText, Edit, Line, SeedText
 
 # -----------------------------------------------------------------------------
@@ -55,15 +55,15 @@ def clean(seed: SeedText) -> CleanedText:
     rules = _mark_lost_tables(lines, rules, blank_runs)
     scores = [_line_score(line, rule) for line, rule in zip(lines, rules)]
     start, end = _main_content_region(scores)
+    start, end = _extend_over_furniture(lines, rules, start, end)
     start = _first_prose_line(lines, rules, start, end)
-
     rules = _mark_headline_lists(lines, rules, start, end)
     keys = [_comparable(line.text) for line in lines]
     before, body, after, furniture = [], [], [], []
     for index, (line, rule) in enumerate(zip(lines, rules)):
         inside = start <= index < end
-        if rule == "lost-table":
-            body.append(_lost_table_note(line, edits)) if inside else furniture.append(line)
+        if rule == "lost-table" and inside:
+            body.append(_lost_table_note(line, edits))
             continue
         if rule:
             furniture.append(line)
@@ -201,6 +201,21 @@ def _main_content_region(scores: list[float]) -> tuple[int, int]:
     return best_range
 
 
+# The region grown over furniture lines to prose just beyond it (never lose a sentence)
+def _extend_over_furniture(lines: list[Line], rules: list[str], start: int, end: int) -> tuple[int, int]:
+    index = end
+    while index < len(lines) and rules[index]:
+        index += 1
+    if start < end and index < len(lines) and index > end and _is_prose(lines[index]):
+        return _extend_over_furniture(lines, rules, start, index + 1)
+    index = start - 1
+    while index >= 0 and rules[index]:
+        index -= 1
+    if start < end and index >= 0 and index < start - 1 and _is_prose(lines[index]):
+        return _extend_over_furniture(lines, rules, index, end)
+    return start, end
+
+
 # The region's start moved past leading headline, byline and date lines
 def _first_prose_line(lines: list[Line], rules: list[str], start: int, end: int) -> int:
     for index in range(start, end):
@@ -274,8 +289,12 @@ def _comparable(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-# Whether two lines are the same caption (one may carry an extra credit at its end)
+# Whether two lines are the same (one may be a caption carrying an extra photo credit at its end)
 def _same_caption(key: str, other: str) -> bool:
+    if key == other:
+        return bool(key)
     if len(key) < settings.CAPTION_MIN_CHARS or len(other) < settings.CAPTION_MIN_CHARS:
-        return key == other and bool(key)
-    return key == other or other.startswith(key) or key.startswith(other)
+        return False
+    shorter, longer = sorted((key, other), key=len)
+    extra = longer[len(shorter) :].split() if longer.startswith(shorter) else []
+    return bool(extra) and len(extra) <= settings.CAPTION_CREDIT_MAX_WORDS and bool(CREDIT_WORDS & set(extra))

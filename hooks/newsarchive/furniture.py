@@ -91,6 +91,9 @@ CAPTION_CREDIT = re.compile(
     re.I,
 )
 
+# Words of a photo credit, lowercase ("Credit: Getty - Contributor").
+CREDIT_WORDS = frozenset("credit credits photo photograph image picture getty images ap afp epa reuters file courtesy source shutterstock istock".split())
+
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------

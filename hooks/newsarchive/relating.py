@@ -193,11 +193,9 @@ def _candidates(index: int, vectors: list[dict[str, float]], postings: Mapping[s
     return best[:MAX_CANDIDATES]
 
 
-# Cosine of two unit vectors: the dot product over the smaller one's terms
+# Cosine of two unit vectors: the dot product over the terms they share
 def _cosine(first: dict[str, float], second: dict[str, float]) -> float:
-    if len(first) > len(second):
-        first, second = second, first
-    return sum(weight * second.get(term, 0.0) for term, weight in first.items())
+    return sum(first[term] * second[term] for term in first.keys() & second.keys())
 
 
 # The relation of `item` to `other`: weighted text, topic and entity similarity

@@ -131,8 +131,12 @@ def render_body(blocks: Iterable[Block]) -> Iterator[str]:
         if block.kind is BlockKind.LIST_ITEM and previous is BlockKind.LIST_ITEM:
             yield f"- {_inline_text(block)}"
         else:
+            if previous is BlockKind.LIST_ITEM:
+                yield "\n"  # a blank line ends the list; otherwise the next block joins its last item
             yield _render_block(block)
         previous = block.kind
+    if previous is BlockKind.LIST_ITEM:
+        yield "\n"
 
 
 # A date written for people: "5 August 2016"

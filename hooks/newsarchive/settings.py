@@ -63,6 +63,8 @@ SUBHEADING_MAX_WORDS = 14
 SHORT_KEEP_MIN_WORDS = 5
 # A line repeated elsewhere with at least this many characters is a caption.
 CAPTION_MIN_CHARS = 40
+# A repeated caption may carry a photo credit of at most this many words at its end.
+CAPTION_CREDIT_MAX_WORDS = 8
 # A fragment followed by at least this many blank lines is a table the dump lost.
 LOST_TABLE_MIN_BLANK_LINES = 8
 

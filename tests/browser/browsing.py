@@ -18,6 +18,10 @@ SEARCH_OPENER = 'label.md-header__button[for="__search"]'
 SEARCH_RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
 HIGHLIGHT = "mark[data-md-highlight]"
 
+# How often, and how far apart, the search results are read until they stop changing.
+SETTLE_LOOKS = 20
+SETTLE_PAUSE_MS = 250
+
 # Material's palette toggle (the label shown is the one switching to the other scheme).
 PALETTE_TOGGLE = 'form[data-md-component="palette"] label[title="{title}"]'
 
@@ -57,7 +61,7 @@ def visit(page: Page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-# Type a query into the search box as a person would, and wait for results
+# Type a query into the search box as a person would; the result links' URLs once the list stops changing
 def search(page: Page, query: str) -> list[str]:
     search_box = page.locator(SEARCH_INPUT)
     if not search_box.is_visible():
@@ -65,7 +69,7 @@ def search(page: Page, query: str) -> list[str]:
     search_box.click()
     page.keyboard.type(query, delay=20)
     expect(page.locator(SEARCH_RESULT_LINKS).first).to_be_visible()
-    return [link.evaluate("a => a.href") for link in page.locator(SEARCH_RESULT_LINKS).all()]
+    return _settled_result_urls(page)
 
 
 # Switch the colour scheme with the header's toggle
@@ -98,6 +102,18 @@ def blocking_violations(page: Page) -> list[AxeViolation]:
         for v in results.response["violations"]
         if v["impact"] in BLOCKING_IMPACTS
     ]
+
+
+# The search result URLs once two looks in a row agree (results refresh with every key typed)
+def _settled_result_urls(page: Page) -> list[str]:
+    previous: list[str] | None = None
+    for _ in range(SETTLE_LOOKS):
+        urls = page.eval_on_selector_all(SEARCH_RESULT_LINKS, "links => links.map(a => a.href)")
+        if urls and urls == previous:
+            return urls
+        previous = urls
+        page.wait_for_timeout(SETTLE_PAUSE_MS)
+    return previous or []
 
 
 # Problems with the page's heading outline: not exactly one h1, not starting at h1, or a skipped level

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,7 +21,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild import ROOT, BuiltSite
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from archive_pages import DESKTOP, LOCAL_HOST  # noqa: E402
+from availability import chromium_executable, require_browser_libraries, unavailable  # noqa: E402
+from sitebuild import ROOT, BuiltSite  # noqa: E402
 
 # -----------------------------------------------------------------------------
 # Data
@@ -31,27 +35,11 @@ from sitebuild import ROOT, BuiltSite
 OUTPUT_DIR = Path(os.environ.get("TEST_OUTPUT_DIR", ROOT / "test-output"))
 SCREENSHOT_DIR = OUTPUT_DIR / "screenshots"
 
-# Places Chromium may be; CHROMIUM_PATH wins when set.
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser")
-
 # Flags that keep Chromium from hanging or calling home on a closed network.
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-
-# The only host a page of the archive may ask for anything.
-LOCAL_HOST = "127.0.0.1"
-
-# Desktop and phone viewports, in CSS pixels.
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 740}
-
-# An article's address: articles/<year or "undated">/<slug>/
-ARTICLE_HREF = re.compile(r"(^|/)articles/(\d{4}|undated)/[^/?#]+/(index\.html)?$")
-
-# Marker every article page carries on its body.
-ARTICLE_BODY = '[itemprop="articleBody"]'
 
 
 # -----------------------------------------------------------------------------
@@ -131,20 +119,19 @@ def served_site(real_site: BuiltSite) -> Iterator[ServedSite]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Headless Debian Chromium driven by Playwright; skipped (or failed under CI) when unavailable."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:
-        _unavailable(f"Playwright for Python is not installed ({error}); pip install -r requirements-browser.txt")
-    executable = _chromium_executable()
+    require_browser_libraries()
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_executable()
     if executable is None:
-        _unavailable("Chromium was not found (looked for $CHROMIUM_PATH, " + ", ".join(CHROMIUM_CANDIDATES)
-                     + "); run tools/install-browser.sh")
+        unavailable("Chromium was not found (looked for $CHROMIUM_PATH, /usr/bin/chromium, chromium, "
+                    "chromium-browser on PATH); run tools/install-browser.sh")
     playwright = sync_playwright().start()
     try:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True, timeout=60_000)
     except Exception as error:  # noqa: BLE001 - any launch failure means "no browser here"
         playwright.stop()
-        _unavailable(f"Chromium at {executable} could not be launched: {error}")
+        unavailable(f"Chromium at {executable} could not be launched: {error}")
     try:
         yield launched
     finally:
@@ -198,22 +185,6 @@ def screenshot_dir() -> Path:
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
         pass
-
-
-# Path of Chromium, or None when there is none
-def _chromium_executable() -> str | None:
-    for candidate in filter(None, (os.environ.get("CHROMIUM_PATH"), *CHROMIUM_CANDIDATES)):
-        found = candidate if os.path.isabs(candidate) and os.access(candidate, os.X_OK) else shutil.which(candidate)
-        if found:
-            return found
-    return None
-
-
-# Skip because there is no browser here, or fail when running under CI
-def _unavailable(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
-    pytest.skip(f"browser tests skipped: {reason} (under CI they fail instead)")
 
 
 # Site path of a built HTML file: site/articles/2016/x/index.html -> "articles/2016/x/"

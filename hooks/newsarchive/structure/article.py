@@ -7,6 +7,7 @@ none of them knows about MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -178,8 +179,6 @@ class Article:
 
 # First sentence of a paragraph, cut at a word boundary when very long
 def first_sentence(text: str, limit: int = 240) -> str:
-    import re
-
     match = re.search(r"^(.{40,}?[.!?][\"”’)]?)(?=\s+[A-Z“\"‘(])", text)
     sentence = match.group(1) if match else text
     if len(sentence) > limit:

@@ -1,0 +1,173 @@
+"""Linking: the first mention of each known entity in an article's body becomes a link.
+
+Entities come as a plain mapping `{surface form: target page path}` (a name
+and each of its aliases mapping to the same target), so this module does not
+depend on the vocabulary's classes.  Matching is on whole words; acronyms
+(`UNHCR`, `NIS`) match only in capitals, other names match in any inner case
+but must begin as the name does (so "china" the tableware never links).
+
+The result is a set of character spans per block, which the renderer turns
+into Markdown with `block_markdown` together with the block's footnote
+references.  Only running text is linked (paragraphs and list items, never
+subheadings, captions, the headline or footnotes); a span never straddles a
+footnote marker, never overlaps another span, and the link text is exactly the
+matched text.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .escaping import escape_markdown
+from .structure.article import Block, BlockKind
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Blocks whose text may carry entity links.
+LINKABLE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+
+# A surface form is an acronym when it has no lower-case letters and at least two capitals.
+_ACRONYM = re.compile(r"^(?=(?:\W*[A-Z]){2})[^a-z]+$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters `start`..`end` of a block's text, to be linked to page `target`."""
+
+    start: int
+    end: int
+    target: str  # page path from the site root, e.g. "entities/unhcr.md"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a block's text, linked to `target` or plain (`target` empty)."""
+
+    text: str
+    target: str = ""
+
+
+class EntityMatcher:
+    """Finds known entity names in text: whole words, longest name first at each position."""
+
+    def __init__(self, surface_targets: Mapping[str, str]) -> None:
+        forms = sorted((form for form in surface_targets if form.strip()), key=lambda form: (-len(form), form))
+        self._targets = {_normalised(form): surface_targets[form] for form in forms}
+        self._pattern = re.compile("|".join(_surface_pattern(form) for form in forms)) if forms else None
+
+    def spans(self, text: str) -> list[Span]:
+        """Every non-overlapping mention in `text`, in order."""
+        if self._pattern is None:
+            return []
+        return [
+            Span(match.start(), match.end(), target)
+            for match in self._pattern.finditer(text)
+            if (target := self._target_of(match.group(0)))
+        ]
+
+    def _target_of(self, matched: str) -> str:
+        """The target of matched text (its case and spacing may differ from the surface form)."""
+        return self._targets.get(_normalised(matched), "")
+
+
+# -----------------------------------------------------------------------------
+# Linking
+# -----------------------------------------------------------------------------
+
+
+# Spans to link, by block index: the first mention of each target in the linkable blocks
+def find_first_mentions(
+    blocks: Sequence[Block], matchers: Mapping[str, str] | EntityMatcher, *, exclude_targets: frozenset[str] = frozenset()
+) -> dict[int, list[Span]]:
+    matcher = matchers if isinstance(matchers, EntityMatcher) else EntityMatcher(matchers)
+    linked: set[str] = set(exclude_targets)
+    found: dict[int, list[Span]] = {}
+    for index, block in enumerate(blocks):
+        if block.kind not in LINKABLE_KINDS:
+            continue
+        markers = [ref.offset for ref in block.footnote_refs]
+        for span in matcher.spans(block.text):
+            if span.target in linked or _straddles(span, markers):
+                continue
+            linked.add(span.target)
+            found.setdefault(index, []).append(span)
+    return found
+
+
+# A block's text cut into plain and linked segments; joined, the segments are the text exactly
+def split_segments(text: str, spans: Sequence[Span]) -> list[Segment]:
+    segments, position = [], 0
+    for span in sorted(spans, key=lambda span: span.start):
+        if span.start < position:
+            continue  # overlapping spans are a caller's mistake; the first one wins
+        if span.start > position:
+            segments.append(Segment(text[position : span.start]))
+        segments.append(Segment(text[span.start : span.end], span.target))
+        position = span.end
+    if position < len(text):
+        segments.append(Segment(text[position:]))
+    return segments
+
+
+# The block's inline Markdown: escaped text, entity links (relative to `from_page`) and footnote references
+def block_markdown(block: Block, spans: Sequence[Span], from_page: str) -> str:
+    cuts = sorted({0, len(block.text), *(ref.offset for ref in block.footnote_refs)})
+    references = {}
+    for ref in sorted(block.footnote_refs, key=lambda ref: (ref.offset, ref.number)):
+        references.setdefault(ref.offset, []).append(f"[^{ref.number}]")
+    pieces = []
+    for start, end in zip(cuts, cuts[1:] + [len(block.text)]):
+        pieces.extend(references.pop(start, []))
+        if start < end:
+            inside = [_shifted(span, start) for span in spans if start <= span.start and span.end <= end]
+            pieces.append(_segments_markdown(split_segments(block.text[start:end], inside), from_page, start == 0))
+    pieces.extend(reference for remaining in references.values() for reference in remaining)
+    return "".join(pieces).rstrip()
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+# Regex for one surface form: whole words, any spacing; acronyms exact, names from their first letter
+def _surface_pattern(form: str) -> str:
+    words = r"\s+".join(re.escape(word) for word in form.split())
+    if not _ACRONYM.match(form):
+        head, rest = words[:1], words[1:]
+        if head == "\\":  # the form starts with an escaped character: keep it whole
+            head, rest = words[:2], words[2:]
+        words = f"{head}(?i:{rest})" if rest else head
+    return rf"(?<![\w-]){words}(?![\w-])"
+
+
+# A surface form or matched text reduced to what identifies it (case and spacing ignored)
+def _normalised(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+# Whether a footnote marker sits strictly inside the span (it would break the link)
+def _straddles(span: Span, markers: list[int]) -> bool:
+    return any(span.start < marker < span.end for marker in markers)
+
+
+# A span moved to a piece of text that starts at `offset`
+def _shifted(span: Span, offset: int) -> Span:
+    return Span(span.start - offset, span.end - offset, span.target)
+
+
+# Markdown for segments: plain text escaped, linked text as [text](relative target)
+def _segments_markdown(segments: list[Segment], from_page: str, line_start: bool) -> str:
+    pieces = []
+    for index, segment in enumerate(segments):
+        first = line_start and index == 0
+        if segment.target:
+            link = posixpath.relpath(segment.target, posixpath.dirname(from_page) or ".")
+            pieces.append(f"[{escape_markdown(segment.text, line_start=False)}]({link})")
+        else:
+            pieces.append(escape_markdown(segment.text, line_start=first))
+    return "".join(pieces)

@@ -1,0 +1,139 @@
+"""Sources: the publications the archive holds articles from, and a page for each.
+
+The sources index lists every publication with its article count (articles
+whose publication is unknown are grouped under "Source unknown", never
+guessed); each publication's page (`sources/<slug>.md`) lists its articles
+newest first and links its Atom feed (`feeds/sources/<slug>.xml`).  Links are
+relative to the page they are written on.
+"""
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import yaml
+
+from .corpus import PlacedArticle
+from .escaping import escape_html, escape_markdown
+from .listings import article_list
+from .rendering import UNKNOWN_SOURCE
+from .timeline import newest_first
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Source path of the hand-written sources index page (its placeholder gets `sources_index`).
+SOURCES_INDEX = "sources.md"
+
+# Slug of the group of articles whose publication is unknown.
+UNKNOWN_SOURCE_SLUG = "source-unknown"
+
+
+@dataclass
+class Source:
+    """A publication (or the unknown-source group) and its articles, newest first."""
+
+    slug: str
+    name: str
+    url: str = ""  # the publication's home page, from the registry
+    articles: list[PlacedArticle] = field(default_factory=list)
+
+    @property
+    def page_path(self) -> str:
+        """Source path of the publication's page."""
+        return source_page_path(self.slug)
+
+    @property
+    def feed_path(self) -> str:
+        """Path in the site of the publication's Atom feed."""
+        return source_feed_path(self.slug)
+
+
+# Source path of one publication's page
+def source_page_path(slug: str) -> str:
+    return f"sources/{slug}.md"
+
+
+# Path in the site of one publication's Atom feed
+def source_feed_path(slug: str) -> str:
+    return f"feeds/sources/{slug}.xml"
+
+
+# -----------------------------------------------------------------------------
+# Sources
+# -----------------------------------------------------------------------------
+
+
+# Every publication with articles, most articles first (then by name); the unknown group last
+def sources_of(articles: Iterable[PlacedArticle]) -> list[Source]:
+    by_slug: dict[str, Source] = {}
+    for placed in newest_first(articles):
+        slug = source_slug(placed)
+        if slug not in by_slug:
+            by_slug[slug] = _new_source(placed)
+        by_slug[slug].articles.append(placed)
+    return sorted(by_slug.values(), key=lambda source: (source.slug == UNKNOWN_SOURCE_SLUG, -len(source.articles),
+                                                        source.name.casefold(), source.slug))
+
+
+# Slug of an article's publication, or of the unknown-source group
+def source_slug(placed: PlacedArticle) -> str:
+    publication = placed.article.publication
+    return publication.slug if publication else UNKNOWN_SOURCE_SLUG
+
+
+# Markdown list of the publications with counts, each linking its page (for the sources index)
+def sources_index(articles: Iterable[PlacedArticle], from_page: str = SOURCES_INDEX) -> str:
+    items = [
+        f"- [{escape_markdown(source.name, line_start=False)}]({_relative(source.page_path, from_page)}) "
+        f"({len(source.articles)})"
+        for source in sources_of(articles)
+    ]
+    return "\n".join(items) + "\n" if items else "*No articles yet.*\n"
+
+
+# One publication's page: name, home page, feed link, then its articles newest first
+def source_page(source: Source) -> str:
+    path = source.page_path
+    count = len(source.articles)
+    intro = f"{count} article{'' if count == 1 else 's'} in the archive"
+    if source.slug == UNKNOWN_SOURCE_SLUG:
+        intro += " whose publication could not be read from the text with confidence"
+    front_matter = {"title": escape_html(source.name), "description": escape_html(f"Articles from {source.name} in the archive.")}
+    lines = [
+        f"---\n{yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True)}---\n",
+        f"# {escape_markdown(source.name)}\n",
+        f"{intro}, newest first.\n",
+    ]
+    if source.url.startswith(("https://", "http://")):
+        lines.append(f'<p class="source-home"><a href="{escape_html(source.url)}">{escape_html(source.name)} website</a></p>\n')
+    lines.append(
+        f"[Atom feed]({_relative(source.feed_path, path)}) · [All sources]({_relative(SOURCES_INDEX, path)})\n"
+    )
+    lines.append(article_list(source.articles, path))
+    return "\n".join(lines)
+
+
+# Every publication's page: {source path: Markdown}
+def source_pages(articles: Iterable[PlacedArticle]) -> dict[str, str]:
+    return {source.page_path: source_page(source) for source in sources_of(articles)}
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+# The Source an article's publication starts
+def _new_source(placed: PlacedArticle) -> Source:
+    publication = placed.article.publication
+    if publication is None:
+        return Source(UNKNOWN_SOURCE_SLUG, UNKNOWN_SOURCE)
+    return Source(publication.slug, publication.name, publication.url)
+
+
+# Markdown link target from one source page to another (MkDocs resolves .md links and files)
+def _relative(target: str, from_page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
