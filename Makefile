@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test devset clean-seed check clean
+.PHONY: serve build test devset clean-seed check report clean bench
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
@@ -32,6 +32,9 @@ clean-seed: $(VENV)/.site-installed
 	PYTHONPATH=hooks $(BIN)/python -m newsarchive clean $(SEED) --edits
 
 # Check every seed and print the problems the build would warn about.
+report: $(VENV)/.site-installed
+	PYTHONPATH=hooks $(BIN)/python -m newsarchive report
+
 check: $(VENV)/.site-installed
 	PYTHONPATH=hooks $(BIN)/python -m newsarchive check
 

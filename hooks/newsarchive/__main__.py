@@ -2,10 +2,14 @@
 
     PYTHONPATH=hooks python -m newsarchive clean seeds/FILE.txt [--edits]
     PYTHONPATH=hooks python -m newsarchive check [SEED_DIR]
+    PYTHONPATH=hooks python -m newsarchive report [SEED_DIR]
 
 `clean` prints the cleaned Markdown of one seed (and, with --edits, every line
 the cleaner removed or changed and the rule that did it); `check` runs the
-whole folder and prints the problems a build would warn about.
+whole folder and prints the problems a build would warn about; `report` prints
+the editor report (topics with evidence, vocabulary suggestions, the private
+people named in each article, which the site never shows, and the cleaner's
+record).
 """
 from __future__ import annotations
 
@@ -14,11 +18,13 @@ import sys
 from pathlib import Path
 
 from .corpus import build_corpus
+from .editor_report import report_page
 from .pipeline import article_from_file
 from .publications import load_publications
 from .reading import SeedError
 from .rendering import render_article
 from .structure.article import Article
+from .vocabulary import load_vocabulary
 
 
 # Entry point; returns the process exit status
@@ -30,9 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     clean.add_argument("--edits", action="store_true", help="also print the cleaner's record of edits")
     check = commands.add_parser("check", help="report problems in every seed of a folder")
     check.add_argument("seed_dir", type=Path, nargs="?", default=Path("seeds"))
+    report = commands.add_parser("report", help="print the editor report, private people included")
+    report.add_argument("seed_dir", type=Path, nargs="?", default=Path("seeds"))
     arguments = parser.parse_args(argv)
     if arguments.command == "clean":
         return _clean(arguments.seed, show_edits=arguments.edits)
+    if arguments.command == "report":
+        return _report(arguments.seed_dir)
     return _check(arguments.seed_dir)
 
 
@@ -58,13 +68,21 @@ def _clean(seed: Path, *, show_edits: bool) -> int:
 
 # Print each problem the build would warn about; 1 when there is any
 def _check(seed_dir: Path) -> int:
-    corpus = build_corpus(seed_dir, load_publications(), display_root=seed_dir.parent)
+    corpus = build_corpus(seed_dir, load_publications(), load_vocabulary(), display_root=seed_dir.parent)
     for path in corpus.ignored:
         print(f"ignored: {path} (not a seed file)")
     for problem in corpus.problems:
         print(f"warning: {problem}")
     print(f"{len(corpus.articles)} articles, {len(corpus.problems)} problems")
     return 1 if corpus.problems else 0
+
+
+# Print the editor report for a folder of seeds, private people included
+def _report(seed_dir: Path) -> int:
+    vocabulary = load_vocabulary()
+    corpus = build_corpus(seed_dir, load_publications(), vocabulary, display_root=seed_dir.parent)
+    print(report_page(corpus, vocabulary, include_private=True))
+    return 0
 
 
 # The cleaner's record for one article, a line per edit

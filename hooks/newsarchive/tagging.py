@@ -28,7 +28,22 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 from .structure.article import Article, BlockKind, EntityMention, TopicMatch
-from .vocabulary import Entity, Vocabulary, VocabularyError, term_pattern
+from .vocabulary import (
+    TEXT_APOSTROPHE,
+    TEXT_SEPARATOR,
+    TEXT_SEPARATOR_AFTER_DOT,
+    TEXT_WILDCARD,
+    Entity,
+    Topic,
+    Vocabulary,
+    VocabularyError,
+    match_key,
+    term_is_case_sensitive,
+    term_has_word_boundaries,
+    term_is_regex,
+    term_pattern,
+    term_words,
+)
 
 # -----------------------------------------------------------------------------
 # Data: weights and thresholds
@@ -38,8 +53,9 @@ from .vocabulary import Entity, Vocabulary, VocabularyError, term_pattern
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0  # the first paragraph
 BODY_WEIGHT = 1.0
+SIDE_TEXT_WEIGHT = 0.0  # bylines, credits, footnotes: searched for entities only
 # Occurrences of one term beyond this many add nothing more (a repeated word is not more evidence).
-TERM_REPEAT_CAP = 4
+TERM_REPEAT_CAP = 6
 # A topic is filed when its score reaches this...
 TOPIC_MIN_SCORE = 3.0
 # ...and this share of the best topic's score.
@@ -62,6 +78,17 @@ _SEARCHED_KINDS = (BlockKind.PARAGRAPH, BlockKind.SUBHEADING, BlockKind.LIST_ITE
 _CAPITALISED_PHRASE = re.compile(
     r"(?<![\w’'])[A-Z][\w’'\-]*(?:(?:\s+(?:of|for|and|the|on|in))*\s+[A-Z][\w’'\-]*)*"
 )
+# Trie atoms standing for more than one character, and the patterns they become.
+_SEPARATOR_ATOM, _SEPARATOR_AFTER_DOT_ATOM = "<separator>", "<separator after dot>"
+_APOSTROPHE_ATOM, _WILDCARD_ATOM, _END = "<apostrophe>", "<wildcard>", "<end>"
+_ATOM_SOURCES = {
+    _SEPARATOR_ATOM: TEXT_SEPARATOR,
+    _SEPARATOR_AFTER_DOT_ATOM: TEXT_SEPARATOR_AFTER_DOT,
+    _APOSTROPHE_ATOM: TEXT_APOSTROPHE,
+    _WILDCARD_ATOM: TEXT_WILDCARD,
+}
+# What precedes a word that opens a sentence.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
 # A possessive ending to take off a suggested phrase.
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -132,10 +159,12 @@ def topic_report(article: Article, vocabulary: Vocabulary) -> list[TopicScore]:
 def vocabulary_suggestions(article: Article, vocabulary: Vocabulary, limit: int = 10) -> list[tuple[str, int]]:
     matchers = _matchers(vocabulary)
     counts: Counter[str] = Counter()
-    for zone in _zones(article):
+    for zone in _weighted(_zones(article)):
         known_spans = [(start, end) for start, end, _ in matchers.entities.hits(zone.text) + matchers.topics.hits(zone.text)]
         for match in _CAPITALISED_PHRASE.finditer(zone.text):
             phrase = _suggested_phrase(match.group(), vocabulary.not_suggested)
+            if " " not in match.group() and _SENTENCE_START.search(zone.text[: match.start()]):
+                continue  # one capitalised word opening a sentence is just a sentence
             if phrase and not _overlaps(match.start(), match.end(), known_spans):
                 counts[phrase] += 1
     frequent = [(phrase, count) for phrase, count in counts.items() if count >= SUGGESTION_MIN_COUNT]
@@ -154,43 +183,118 @@ def private_people(article: Article, vocabulary: Vocabulary) -> list[EntityMenti
 
 
 class _TermMatcher:
-    """Many terms found in one pass per case mode; each term owned by one or more keys."""
+    """Many terms found in a few passes over the text; each term is evidence for one or more keys.
+
+    Plain-word terms are compiled into one trie-shaped regular expression per
+    case mode (each position of the text is tried against a handful of first
+    characters, not against every term), and the term a match stands for is
+    looked up from the matched text.  Terms in scripts written without spaces
+    get a trie of their own, without word boundaries; the few "re:" terms go
+    into one ordinary alternation.
+    """
 
     def __init__(self, owned_terms: Iterable[tuple[str, str]]) -> None:
         self.terms: list[str] = []  # the term as written in the data file, by index
         self.owners: list[list[str]] = []  # the keys (topic or entity slugs) each term is evidence for
-        patterns: dict[tuple[str, bool], int] = {}
+        self._exact: dict[tuple[bool, str], int] = {}  # (case-sensitive, match key) -> term index
+        self._prefixes: dict[bool, list[tuple[str, int]]] = {True: [], False: []}  # wildcard terms, longest first
+        other_patterns: dict[str, int] = {}  # pattern source -> term index, for "re:" terms
+        tries: dict[tuple[bool, bool], dict] = {}  # (case-sensitive, word boundaries) -> trie
         for owner, term in owned_terms:
-            pattern = term_pattern(term)
-            if pattern not in patterns:
-                patterns[pattern] = len(self.terms)
-                self.terms.append(term)
-                self.owners.append([])
-            if owner not in self.owners[patterns[pattern]]:
-                self.owners[patterns[pattern]].append(owner)
-        self._compiled = [
-            _combined_regex([(source, index) for (source, sensitive), index in patterns.items() if sensitive == case_sensitive],
-                            case_sensitive, self.terms)
-            for case_sensitive in (True, False)
-        ]
+            index = self._index(term, other_patterns, tries)
+            if owner not in self.owners[index]:
+                self.owners[index].append(owner)
+        for prefixes in self._prefixes.values():
+            prefixes.sort(key=lambda prefix: -len(prefix[0]))
+        self._word_regexes = [(mode[0], _trie_regex(trie, *mode)) for mode, trie in tries.items()]
+        self._other_regex = _alternation_regex(other_patterns)
 
     # Non-overlapping (start, end, term index) hits in `text`, the longest winning where hits overlap
     def hits(self, text: str) -> list[tuple[int, int, int]]:
         found = []
-        for regex, group_terms in self._compiled:
-            if regex is not None:
-                found += [(match.start(), match.end(), group_terms[match.lastindex]) for match in regex.finditer(text)]
+        for case_sensitive, regex in self._word_regexes:
+            for match in regex.finditer(text):
+                index = self._term_matched(match.group(), case_sensitive)
+                if index is not None:
+                    found.append((match.start(), match.end(), index))
+        if self._other_regex is not None:
+            regex, term_by_group = self._other_regex
+            found += [(match.start(), match.end(), term_by_group[match.lastindex]) for match in regex.finditer(text)]
         return _longest_first(found)
 
+    # The index of a term, added (to a trie or the other patterns) when first seen
+    def _index(self, term: str, other_patterns: dict[str, int], tries: dict[tuple[bool, bool], dict]) -> int:
+        if term_is_regex(term):
+            source = term_pattern(term)[0]
+            if source not in other_patterns:
+                other_patterns[source] = self._new_term(term)
+            return other_patterns[source]
+        case_sensitive = term_is_case_sensitive(term)
+        words, wildcard = term_words(term)
+        key = (case_sensitive, match_key(" ".join(words), case_sensitive) + ("*" if wildcard else ""))
+        if key not in self._exact:
+            self._exact[key] = self._new_term(term)
+            mode = (case_sensitive, term_has_word_boundaries(term))
+            _trie_add(tries.setdefault(mode, {}), _term_atoms(words, wildcard, case_sensitive))
+            if wildcard:
+                self._prefixes[case_sensitive].append((key[1][:-1], self._exact[key]))
+        return self._exact[key]
 
-# One alternation of many term patterns, longest terms first; (regex, group number -> term index)
-def _combined_regex(patterns: list[tuple[str, int]], case_sensitive: bool, terms: list[str]) -> tuple[re.Pattern[str] | None, dict[int, int]]:
+    # A new term's index
+    def _new_term(self, term: str) -> int:
+        self.terms.append(term)
+        self.owners.append([])
+        return len(self.terms) - 1
+
+    # The term a trie match stands for: the exact term, else the longest wildcard term it starts with
+    def _term_matched(self, matched: str, case_sensitive: bool) -> int | None:
+        key = match_key(matched, case_sensitive)
+        if (case_sensitive, key) in self._exact:
+            return self._exact[(case_sensitive, key)]
+        return next((index for prefix, index in self._prefixes[case_sensitive] if key.startswith(prefix)), None)
+
+
+# The trie atoms of a plain-word term: its characters, separators, apostrophes and wildcard
+def _term_atoms(words: list[str], wildcard: bool, case_sensitive: bool) -> list[str]:
+    atoms: list[str] = []
+    for position, word in enumerate(words):
+        if position:
+            atoms.append(_SEPARATOR_AFTER_DOT_ATOM if words[position - 1].endswith(".") else _SEPARATOR_ATOM)
+        atoms += [_APOSTROPHE_ATOM if char in "'\u2019" else char for char in (word if case_sensitive else word.lower())]
+    return atoms + ([_WILDCARD_ATOM] if wildcard else [])
+
+
+# Adds one term's atoms to a trie (nested dicts; _END marks where a term ends)
+def _trie_add(trie: dict, atoms: list[str]) -> None:
+    node = trie
+    for atom in atoms:
+        node = node.setdefault(atom, {})
+    node[_END] = {}
+
+
+# One regular expression finding any term of a trie (as whole words, unless told otherwise)
+def _trie_regex(trie: dict, case_sensitive: bool, word_boundaries: bool) -> re.Pattern[str]:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    source = _trie_source(trie)
+    return re.compile(rf"(?<!\w){source}(?!\w)" if word_boundaries else source, flags)
+
+
+# The regular expression source of a trie node: longer continuations tried before the term ending here
+def _trie_source(node: dict) -> str:
+    ordered = sorted((atom for atom in node if atom != _END), key=lambda atom: atom == _WILDCARD_ATOM)
+    branches = [(_ATOM_SOURCES.get(atom) or re.escape(atom)) + _trie_source(node[atom]) for atom in ordered]
+    if _END in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+# One alternation of term patterns with a group each; (regex, group number -> term index), or None
+def _alternation_regex(patterns: dict[str, int]) -> tuple[re.Pattern[str], dict[int, int]] | None:
     if not patterns:
-        return None, {}
-    ordered = sorted(patterns, key=lambda pattern: -len(terms[pattern[1]]))
+        return None
+    ordered = sorted(patterns.items(), key=lambda pattern: -len(pattern[0]))
     source = "|".join(f"({pattern})" for pattern, _ in ordered)
-    flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
-    return re.compile(source, flags), {group: index for group, (_, index) in enumerate(ordered, start=1)}
+    return re.compile(source, re.MULTILINE | re.IGNORECASE), {group: index for group, (_, index) in enumerate(ordered, start=1)}
 
 
 # Hits with overlaps removed: at each place the longest hit is kept
@@ -219,11 +323,21 @@ class _Matchers:
 @functools.lru_cache(maxsize=8)
 def _matchers(vocabulary: Vocabulary) -> _Matchers:
     return _Matchers(
-        topics=_TermMatcher((topic.slug, term) for topic in vocabulary.topics for term in topic.match_terms),
+        topics=_TermMatcher(_topic_evidence_terms(vocabulary)),
         entities=_TermMatcher((entity.slug, name) for entity in vocabulary.entities for name in entity.names),
         cues=_TermMatcher((kind.slug, cue) for kind in vocabulary.article_types for cue in kind.cues),
         entity_by_slug={entity.slug: entity for entity in vocabulary.entities},
     )
+
+
+# (topic slug, term) for every topic term and every name of the entities a topic lists; the names of
+# other entities come with no topic ("") so that words inside them ("Lawyers for Human Rights") are no evidence
+def _topic_evidence_terms(vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    owned = [(topic.slug, term) for topic in vocabulary.topics for term in topic.match_terms]
+    listing = {slug: [topic.slug for topic in vocabulary.topics if slug in topic.entities] for slug in (e.slug for e in vocabulary.entities)}
+    for entity in vocabulary.entities:
+        owned += [(owner, name) for owner in listing[entity.slug] or [""] for name in entity.names]
+    return owned
 
 
 # -----------------------------------------------------------------------------
@@ -239,7 +353,8 @@ class _Zone:
     weight: float
 
 
-# The article's headline, lead paragraph and other blocks, each with its weight
+# The article's headline, lead paragraph and other blocks, each with its weight; then
+# bylines, credits, author note and footnotes, which name people but are no topic evidence
 def _zones(article: Article) -> list[_Zone]:
     zones = [_Zone(article.title, TITLE_WEIGHT)] if article.title else []
     lead_seen = False
@@ -249,7 +364,13 @@ def _zones(article: Article) -> list[_Zone]:
         is_lead = block.kind is BlockKind.PARAGRAPH and not lead_seen
         lead_seen = lead_seen or is_lead
         zones.append(_Zone(block.text, LEAD_WEIGHT if is_lead else BODY_WEIGHT))
-    return zones
+    side_texts = [*article.authors, *article.credits, article.author_note, *(note.text for note in article.footnotes)]
+    return zones + [_Zone(text, SIDE_TEXT_WEIGHT) for text in side_texts if text]
+
+
+# The zones that count as evidence for topics and article types (side text does not)
+def _weighted(zones: list[_Zone]) -> list[_Zone]:
+    return [zone for zone in zones if zone.weight > 0]
 
 
 # -----------------------------------------------------------------------------
@@ -261,7 +382,7 @@ def _zones(article: Article) -> list[_Zone]:
 class _TopicEvidence:
     """The weights of every occurrence of every term found for one topic."""
 
-    topic: object
+    topic: Topic
     weights_by_term: dict[str, list[float]]
 
     @property
@@ -279,9 +400,9 @@ class _TopicEvidence:
 # Every topic with any evidence, best first
 def _topic_scores(zones: list[_Zone], matchers: _Matchers, vocabulary: Vocabulary) -> list[_TopicEvidence]:
     found: dict[str, dict[str, list[float]]] = {}
-    for zone in zones:
+    for zone in _weighted(zones):
         for _, _, term_index in matchers.topics.hits(zone.text):
-            for slug in matchers.topics.owners[term_index]:
+            for slug in filter(None, matchers.topics.owners[term_index]):
                 found.setdefault(slug, {}).setdefault(matchers.topics.terms[term_index], []).append(zone.weight)
     scores = [_TopicEvidence(topic, found[topic.slug]) for topic in vocabulary.topics if topic.slug in found]
     return sorted(scores, key=lambda score: -score.total)
@@ -345,7 +466,7 @@ def _article_type(zones: list[_Zone], matchers: _Matchers, vocabulary: Vocabular
     if overrides is not None and overrides.article_type:
         return vocabulary.article_type(overrides.article_type).label
     cue_counts: Counter[str] = Counter()
-    for zone in zones:
+    for zone in _weighted(zones):
         for _, _, cue_index in matchers.cues.hits(zone.text):
             cue_counts.update(matchers.cues.owners[cue_index])
     default = vocabulary.article_type(DEFAULT_ARTICLE_TYPE) or vocabulary.article_types[0]
@@ -395,7 +516,7 @@ def _overrides_from_mapping(raw: Mapping[str, object], where: str) -> TagOverrid
 # A capitalised phrase trimmed for the report (leading small words and possessives off), or "" to skip it
 def _suggested_phrase(phrase: str, not_suggested: frozenset[str]) -> str:
     words = phrase.split()
-    while words and words[0] in not_suggested:
+    while words and words[0].rstrip(".") in not_suggested:
         words.pop(0)
     trimmed = _POSSESSIVE.sub("", " ".join(words)).strip(" -")
     if len(trimmed) < 3 or trimmed in not_suggested:

@@ -32,7 +32,7 @@ ENTITIES_FILE = "entities.yml"
 
 # Keys each kind of entry must have, and keys it may have.
 _TOPIC_REQUIRED = ("slug", "label", "description", "terms")
-_TOPIC_OPTIONAL = ("aliases", "iptc")
+_TOPIC_OPTIONAL = ("aliases", "iptc", "entities")
 _ARTICLE_TYPE_REQUIRED = ("slug", "label", "cues")
 _ARTICLE_TYPE_OPTIONAL = ("description", "iptc_genre")
 _ENTITY_REQUIRED = ("slug", "name", "kind", "description")
@@ -53,14 +53,16 @@ _RELEASE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9&]*[A-Z]s?(?![A-Za-z])")
 # Scripts written without spaces between words: terms in them match without word boundaries.
 _UNSPACED_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-# What separates the words of a term, and what they may be separated by in text.
+# What separates the words of a term (in text, TEXT_SEPARATOR below; after an
+# abbreviation's dot the space may be left out: "N. Korean", "N.Korean").
 _TERM_SEPARATOR = re.compile(r"[\s\-\u2010\u2011\u2013]+")
-_TEXT_SEPARATOR = r"[\s\-\u2010\u2011\u2013]+"
-# After an abbreviation's dot the space may be left out ("N. Korean", "N.Korean").
-_TEXT_SEPARATOR_AFTER_DOT = r"[\s\-\u2010\u2011\u2013]*"
-# Apostrophes as written in a term, and what they may be in text.
+# Apostrophes as written in a term or text (in text, either kind matches: TEXT_APOSTROPHE below).
 _APOSTROPHE = re.compile("['\u2019]")
-_TEXT_APOSTROPHE = "['\u2019]"
+# What, in text, a term's separators, apostrophes and trailing * match.
+TEXT_SEPARATOR = r"[\s\-\u2010\u2011\u2013]+"
+TEXT_SEPARATOR_AFTER_DOT = r"[\s\-\u2010\u2011\u2013]*"
+TEXT_APOSTROPHE = "['\u2019]"
+TEXT_WILDCARD = r"\w*"
 # The prefix of a term that is a regular expression.
 REGEX_PREFIX = "re:"
 
@@ -79,6 +81,7 @@ class Topic:
     terms: tuple[str, ...]  # English match terms (see term_pattern)
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, terms): ("ko", ("탈북민",))
     iptc: str = ""  # "medtop:14000000", or "" when none fits for sure
+    entities: tuple[str, ...] = ()  # slugs of entities whose every mention is evidence for the topic
 
     @property
     def match_terms(self) -> tuple[str, ...]:
@@ -166,6 +169,7 @@ def load_vocabulary(data_dir: Path | None = None) -> Vocabulary:
     _check_unique(sections["topics"], [topic.slug for topic in topics], vocabulary_path, "topic")
     _check_unique(sections["article_types"], [kind.slug for kind in kinds], vocabulary_path, "article type")
     _check_unique_entities(entities, entities_path)
+    _check_topic_entities(sections["topics"], topics, {entity.slug for entity, _ in entities}, vocabulary_path)
     return Vocabulary(
         topics=tuple(topics),
         article_types=tuple(kinds),
@@ -181,12 +185,38 @@ def load_vocabulary(data_dir: Path | None = None) -> Vocabulary:
 # The regular expression for one match term, and whether it matches case-sensitively
 def term_pattern(term: str) -> tuple[str, bool]:
     if term.startswith(REGEX_PREFIX):
-        body, case_sensitive = term[len(REGEX_PREFIX):], False
-    else:
-        body, case_sensitive = _literal_pattern(term), bool(_ACRONYM.search(term))
+        return rf"(?<!\w)(?:{term[len(REGEX_PREFIX):]})(?!\w)", False
+    body = _literal_pattern(term)
     if _UNSPACED_SCRIPT.search(term):
-        return f"(?:{body})", case_sensitive
-    return rf"(?<!\w)(?:{body})(?!\w)", case_sensitive
+        return f"(?:{body})", term_is_case_sensitive(term)
+    return rf"(?<!\w)(?:{body})(?!\w)", term_is_case_sensitive(term)
+
+
+# Whether a term is a regular expression (a "re:" term) rather than plain words
+def term_is_regex(term: str) -> bool:
+    return term.startswith(REGEX_PREFIX)
+
+
+# Whether a term must start and end at word boundaries (not so in scripts written without spaces)
+def term_has_word_boundaries(term: str) -> bool:
+    return not _UNSPACED_SCRIPT.search(term)
+
+
+# Whether a term matches case-sensitively: it has an acronym in it ("UN", "MSS", "NGOs")
+def term_is_case_sensitive(term: str) -> bool:
+    return not term.startswith(REGEX_PREFIX) and bool(_ACRONYM.search(term))
+
+
+# A literal term's words (split at spaces and hyphens) and whether it ends in the * wildcard
+def term_words(term: str) -> tuple[list[str], bool]:
+    return _TERM_SEPARATOR.split(term.rstrip("*").strip()), term.endswith("*")
+
+
+# The form in which a literal term and the text it matched compare equal
+def match_key(text: str, case_sensitive: bool) -> str:
+    key = _APOSTROPHE.sub("'", _TERM_SEPARATOR.sub(" ", text.strip()))
+    key = key.replace(". ", ".")
+    return key if case_sensitive else key.lower()
 
 
 # -----------------------------------------------------------------------------
@@ -242,6 +272,7 @@ def _topic(node: yaml.Node, path: Path, retired: frozenset[str]) -> Topic:
         raise _error(path, keys["iptc"], f"{where}: key 'iptc': {iptc} is a retired IPTC code; use its replacement")
     terms = _term_list(keys["terms"], path, f"{where}: terms")
     aliases = _aliases(keys["aliases"], path, where) if "aliases" in keys else ()
+    entities = _text_list(keys["entities"], path, f"{where}: entities") if "entities" in keys else ()
     return Topic(
         slug=slug,
         label=_text(keys["label"], path, f"{where}: label"),
@@ -249,6 +280,7 @@ def _topic(node: yaml.Node, path: Path, retired: frozenset[str]) -> Topic:
         terms=terms,
         aliases=aliases,
         iptc=iptc,
+        entities=entities,
     )
 
 
@@ -458,6 +490,14 @@ def _check_unique(section: yaml.Node, slugs: list[str], path: Path, what: str) -
         seen.add(slug)
 
 
+# Refuses a topic listing an entity the entities file does not have
+def _check_topic_entities(section: yaml.Node, topics: list[Topic], entity_slugs: set[str], path: Path) -> None:
+    for node, topic in zip(section.value, topics):
+        for slug in topic.entities:
+            if slug not in entity_slugs:
+                raise _error(path, node, f"topic '{topic.slug}': key 'entities': no entity '{slug}' in {ENTITIES_FILE}")
+
+
 # Refuses an entity slug used twice anywhere in the entities file
 def _check_unique_entities(entities: list[tuple[Entity, yaml.Node]], path: Path) -> None:
     seen: set[str] = set()
@@ -474,15 +514,14 @@ def _check_unique_entities(entities: list[tuple[Entity, yaml.Node]], path: Path)
 
 # The pattern body of a literal term: flexible separators and apostrophes, optional trailing wildcard
 def _literal_pattern(term: str) -> str:
-    wildcard = term.endswith("*")
-    words = _TERM_SEPARATOR.split(term.rstrip("*").strip())
+    words, wildcard = term_words(term)
     body = _word_pattern(words[0])
     for previous, word in zip(words, words[1:]):
-        separator = _TEXT_SEPARATOR_AFTER_DOT if previous.endswith(".") else _TEXT_SEPARATOR
+        separator = TEXT_SEPARATOR_AFTER_DOT if previous.endswith(".") else TEXT_SEPARATOR
         body += separator + _word_pattern(word)
-    return body + (r"\w*" if wildcard else "")
+    return body + (TEXT_WILDCARD if wildcard else "")
 
 
 # One word of a term, escaped, with any apostrophe matching either kind
 def _word_pattern(word: str) -> str:
-    return _APOSTROPHE.sub(lambda _: _TEXT_APOSTROPHE, re.escape(word))
+    return _APOSTROPHE.sub(lambda _: TEXT_APOSTROPHE, re.escape(word))
