@@ -69,7 +69,8 @@ SEEDS = {
 # The visible text of an HTML fragment, entities decoded, whitespace folded
 def visible_text(fragment: str) -> str:
     fragment = re.sub(r"<(script|style)\b.*?</\1>", " ", fragment, flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+    fragment = re.sub(r"</?(p|div|li|ul|ol|h\d|br|hr|nav|section|table|tr|td|th)\b[^>]*>", " ", fragment)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
 
 
 # The part of a page inside Material's article element

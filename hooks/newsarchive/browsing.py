@@ -66,6 +66,7 @@ class Subject:
     description: str
     kind: str = "topic"  # "topic", "person", "place", "organisation"
     code: str = ""  # IPTC Media Topic code, for topics that have one
+    aliases: tuple[str, ...] = ()  # other names readers search with (Korean, Japanese, Chinese, ...)
 
 
 # -----------------------------------------------------------------------------
@@ -102,6 +103,8 @@ def topic_page(topic: Subject, articles: list[PlacedArticle], names: dict[str, s
     lines = _front_matter(topic.name, topic.description)
     lines.append(f"# {escape_markdown(topic.name)}\n")
     lines.append(escape_markdown(topic.description) + "\n")
+    if topic.aliases:
+        lines.append("**Also searched as:** " + ", ".join(escape_markdown(alias, line_start=False) for alias in topic.aliases) + "\n")
     if topic.code:
         lines.append(f"<small>IPTC Media Topic: `{escape_html(topic.code)}`</small>\n")
     if extra:
@@ -159,6 +162,8 @@ def entity_page(entity: Subject, mentions: list[tuple[PlacedArticle, int]]) -> s
     lines = _front_matter(entity.name, entity.description)
     lines.append(f"# {escape_markdown(entity.name)}\n")
     lines.append(escape_markdown(entity.description) + "\n")
+    if entity.aliases:
+        lines.append("**Also named:** " + ", ".join(escape_markdown(alias, line_start=False) for alias in entity.aliases) + "\n")
     lines.append(f"## Articles that mention {escape_markdown(entity.name)} ({len(mentions)})\n")
     for placed, count in mentions:
         article = placed.article

@@ -131,7 +131,7 @@ def _chicago(article: Article, url: str, *, escape, italic, link) -> str:
         parts.append(_sentence(escape(_name_list(article.authors), True)))
     parts.append(f"“{escape(_quoted_title(article.title), False)}”")
     publication = italic(escape(article.publication.name, False)) if article.publication else ""
-    parts.append(", ".join(part for part in (publication, _chicago_date(article)) if part) + ".")
+    parts.append(_sentence(", ".join(part for part in (publication, _chicago_date(article)) if part)))
     if url:
         parts.append(link(url) + ".")
     return " ".join(parts)

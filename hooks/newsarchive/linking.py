@@ -57,7 +57,8 @@ class EntityMatcher:
     def __init__(self, surface_targets: Mapping[str, str]) -> None:
         forms = sorted((form for form in surface_targets if form.strip()), key=lambda form: (-len(form), form))
         self._targets = {_normalised(form): surface_targets[form] for form in forms}
-        self._pattern = re.compile("|".join(_surface_pattern(form) for form in forms)) if forms else None
+        alternatives = "|".join(_surface_pattern(form) for form in forms)
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if forms else None
 
     def spans(self, text: str) -> list[Span]:
         """Every non-overlapping mention in `text`, in order."""
@@ -134,7 +135,7 @@ def block_markdown(block: Block, spans: Sequence[Span], from_page: str) -> str:
 # -----------------------------------------------------------------------------
 
 
-# Regex for one surface form: whole words, any spacing; acronyms exact, names from their first letter
+# Regex for one surface form (word boundaries go around all of them): any spacing; acronyms exact, names from their first letter
 def _surface_pattern(form: str) -> str:
     words = r"\s+".join(re.escape(word) for word in form.split())
     if not _ACRONYM.match(form):
@@ -142,7 +143,7 @@ def _surface_pattern(form: str) -> str:
         if head == "\\":  # the form starts with an escaped character: keep it whole
             head, rest = words[:2], words[2:]
         words = f"{head}(?i:{rest})" if rest else head
-    return rf"(?<![\w-]){words}(?![\w-])"
+    return words
 
 
 # A surface form or matched text reduced to what identifies it (case and spacing ignored)

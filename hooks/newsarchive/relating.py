@@ -14,6 +14,7 @@ Standard library only; every threshold and weight is named in "Data".
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import posixpath
 import re
@@ -88,6 +89,19 @@ class Relation:
     shared_entities: tuple[str, ...] = ()  # entity slugs both articles name, sorted
 
 
+@dataclass(frozen=True)
+class _Subjects:
+    """The topic and entity slugs of one article, computed once per build."""
+
+    topics: frozenset[str]
+    entities: frozenset[str]
+
+    @classmethod
+    def of(cls, article: Article) -> _Subjects:
+        """The subjects an article is tagged with."""
+        return cls(frozenset(t.slug for t in article.topics), frozenset(e.slug for e in article.entities))
+
+
 # -----------------------------------------------------------------------------
 # Relating
 # -----------------------------------------------------------------------------
@@ -100,15 +114,16 @@ def related_articles(placed: list[PlacedArticle], limit: int = 5) -> dict[str, l
     vectors = [tfidf_vector(counts, document_frequency, len(placed)) for counts in all_counts]
     postings = _inverted_index(vectors)
     lookup_limit = min(MAX_TERM_POSTINGS, max(MIN_LOOKUP_POSTINGS, int(MAX_TERM_SHARE * len(placed))))
+    subjects = [_Subjects.of(item.article) for item in placed]
     cosines: dict[tuple[int, int], float] = {}
     related: dict[str, list[Relation]] = {}
     for index, item in enumerate(placed):
         relations = []
-        for other in _candidates(index, vectors, postings, lookup_limit):
+        for other in _candidates(index, vectors[index], postings, lookup_limit):
             pair = (min(index, other), max(index, other))
             if pair not in cosines:
                 cosines[pair] = _cosine(vectors[index], vectors[other])
-            relation = _relation(item, placed[other], cosines[pair])
+            relation = _relation(subjects[index], subjects[other], placed[other].page_path, cosines[pair])
             if relation.score >= MIN_SCORE:
                 relations.append(relation)
         related[item.page_path] = sorted(relations, key=lambda relation: (-relation.score, relation.page_path))[:limit]
@@ -127,8 +142,8 @@ def terms_of(text: str) -> list[str]:
     return [_stem(word) for word in words if len(word) >= MIN_TERM_LENGTH and word not in _STOPWORDS]
 
 
-# TF-IDF vector (sublinear tf, smoothed idf) of unit length, keeping only the strongest terms
-# other articles also use (a term no other article has adds to the length, never to a cosine)
+# TF-IDF vector (sublinear tf, smoothed idf) of unit length, strongest term first, keeping only the
+# strongest terms other articles also use (a term no other article has adds to the length, never to a cosine)
 def tfidf_vector(counts: Mapping[str, int], document_frequency: Mapping[str, int], documents: int) -> dict[str, float]:
     weights = {
         term: (1 + math.log(count)) * (1 + math.log((1 + documents) / (1 + document_frequency[term])))
@@ -168,65 +183,51 @@ def _document_frequency(all_counts: list[Counter[str]]) -> Counter[str]:
     return document_frequency
 
 
-# term -> indexes of the articles whose vector has it
-def _inverted_index(vectors: list[dict[str, float]]) -> dict[str, list[int]]:
-    postings: dict[str, list[int]] = defaultdict(list)
+# term -> (article index, weight) of every article whose vector has it
+def _inverted_index(vectors: list[dict[str, float]]) -> dict[str, list[tuple[int, float]]]:
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for index, vector in enumerate(vectors):
-        for term in vector:
-            postings[term].append(index)
+        for term, weight in vector.items():
+            postings[term].append((index, weight))
     return postings
 
 
 # Articles sharing one of this article's top terms, best by partial overlap, never itself
-def _candidates(index: int, vectors: list[dict[str, float]], postings: Mapping[str, list[int]],
+def _candidates(index: int, vector: dict[str, float], postings: Mapping[str, list[tuple[int, float]]],
                 lookup_limit: int) -> list[int]:
-    vector = vectors[index]
-    top_terms = sorted(vector, key=lambda term: (-vector[term], term))[:QUERY_TERMS]
     overlap: dict[int, float] = defaultdict(float)
-    for term in top_terms:
-        if len(postings[term]) > lookup_limit:
+    for term, weight in itertools.islice(vector.items(), QUERY_TERMS):  # the vector is strongest first
+        posting = postings[term]
+        if len(posting) > lookup_limit:
             continue
-        for other in postings[term]:
-            if other != index:
-                overlap[other] += vector[term] * vectors[other][term]
-    best = sorted(overlap, key=lambda other: (-overlap[other], other))
-    return best[:MAX_CANDIDATES]
+        for other, other_weight in posting:
+            overlap[other] += weight * other_weight
+    overlap.pop(index, None)
+    return sorted(overlap, key=lambda other: (-overlap[other], other))[:MAX_CANDIDATES]
 
 
 # Cosine of two unit vectors: the dot product over the terms they share
 def _cosine(first: dict[str, float], second: dict[str, float]) -> float:
-    return sum(first[term] * second[term] for term in first.keys() & second.keys())
+    return math.fsum(first[term] * second[term] for term in first.keys() & second.keys())  # fsum: order-free, exact
 
 
-# The relation of `item` to `other`: weighted text, topic and entity similarity
-def _relation(item: PlacedArticle, other: PlacedArticle, text_similarity: float) -> Relation:
-    topics = _shared(_topic_slugs(item.article), _topic_slugs(other.article))
-    entities = _shared(_entity_slugs(item.article), _entity_slugs(other.article))
+# The relation of one article to another (at `page_path`): weighted text, topic and entity similarity
+def _relation(mine: _Subjects, theirs: _Subjects, page_path: str, text_similarity: float) -> Relation:
     score = (
         TEXT_WEIGHT * text_similarity
-        + TOPIC_WEIGHT * _jaccard(_topic_slugs(item.article), _topic_slugs(other.article))
-        + ENTITY_WEIGHT * _jaccard(_entity_slugs(item.article), _entity_slugs(other.article))
+        + TOPIC_WEIGHT * _jaccard(mine.topics, theirs.topics)
+        + ENTITY_WEIGHT * _jaccard(mine.entities, theirs.entities)
     )
-    return Relation(other.page_path, round(score, 4), topics, entities)
-
-
-# Slugs of the article's topics
-def _topic_slugs(article: Article) -> set[str]:
-    return {topic.slug for topic in article.topics}
-
-
-# Slugs of the entities the article names
-def _entity_slugs(article: Article) -> set[str]:
-    return {entity.slug for entity in article.entities}
+    return Relation(page_path, round(score, 4), _shared(mine.topics, theirs.topics), _shared(mine.entities, theirs.entities))
 
 
 # What two sets share, sorted
-def _shared(first: set[str], second: set[str]) -> tuple[str, ...]:
+def _shared(first: frozenset[str], second: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(first & second))
 
 
 # Share of the union the two sets have in common (0 when both are empty)
-def _jaccard(first: set[str], second: set[str]) -> float:
+def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
     union = first | second
     return len(first & second) / len(union) if union else 0.0
 

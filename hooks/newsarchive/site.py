@@ -1,36 +1,48 @@
-"""The site: the corpus rendered into the pages MkDocs adds to the build.
+"""The site: the corpus rendered into the files MkDocs adds to the build.
 
-`build_site` runs the whole pipeline over `seeds/` and writes each generated
-page into a cache folder (only when its text changed, so `mkdocs serve`
-reloads only what changed, and plugins that read source files find them).
-Hand-written pages in `docs/` carry placeholders such as
+`build_site` runs the whole pipeline over `seeds/`, links the articles to each
+other and to their subjects, and writes each generated file (pages, feeds,
+open data) into a cache folder, only when its text changed, so that
+`mkdocs serve` reloads only what changed and plugins that read source files
+find them.  Hand-written pages in `docs/` carry placeholders such as
 `<!-- archive:latest -->` that `fill_placeholders` replaces with listings.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import listings
-from .corpus import Corpus, build_corpus
+from . import browsing, catalogue, editor_report, feeds, listings, sources, timeline
+from .browsing import Subject
+from .citation import citation_block_markdown
+from .corpus import Corpus, PlacedArticle, build_corpus
+from .escaping import escape_markdown
+from .linking import EntityMatcher, find_first_mentions
+from .listings import relative_link
 from .publications import PublicationRegistry, load_publications
+from .relating import Relation, related_articles, related_reading_markdown
 from .rendering import display_date, render_article
+from .vocabulary import Vocabulary, load_vocabulary
 
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
 
-# Where generated pages are written, relative to the project root (safe to delete).
+# Where generated files are written, relative to the project root (safe to delete).
 PAGE_CACHE = Path(".cache") / "newsarchive" / "pages"
 
 # A placeholder in a hand-written page: <!-- archive:NAME -->
 _PLACEHOLDER = re.compile(r"<!--\s*archive:([a-z-]+)\s*-->")
 
+# How many topics the home page shows.
+HOME_TOPIC_COUNT = 12
+
 
 @dataclass(frozen=True)
-class GeneratedPage:
-    """A page the archive adds to the site: its path in the site and the file holding it."""
+class GeneratedFile:
+    """A file the archive adds to the site: its path in the site and the file holding it."""
 
     src_uri: str
     abs_path: Path
@@ -41,13 +53,18 @@ class ArchiveSite:
     """Everything the hook needs from one build of the archive."""
 
     corpus: Corpus
-    pages: list[GeneratedPage] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    vocabulary: Vocabulary
+    files: list[GeneratedFile] = field(default_factory=list)
 
     @property
     def problems(self) -> list[str]:
         """One line per bad seed or duplicate, naming the file."""
         return self.corpus.problems
+
+    @property
+    def notes(self) -> list[str]:
+        """Messages worth an editor's look that are not faults."""
+        return [f"{path}: not a seed file, ignored" for path in self.corpus.ignored] + self.corpus.notes
 
     # Title, date and URL of the newest articles, for templates
     def latest_links(self, count: int = 10) -> list[dict[str, str]]:
@@ -67,8 +84,14 @@ class ArchiveSite:
             return listings.latest_articles(articles, src_uri)
         if name == "count":
             return str(len(articles))
-        if name == "sources":
-            return "\n".join(f"- {source} ({count})" for source, count in listings.source_counts(articles)) + "\n"
+        if name == "top-topics":
+            return _top_topics(articles, src_uri)
+        if name == "feed":
+            return relative_link(feeds.ARCHIVE_FEED, src_uri)
+        if name == "data-json":
+            return relative_link(catalogue.ARTICLES_JSON, src_uri)
+        if name == "data-csv":
+            return relative_link(catalogue.ARTICLES_CSV, src_uri)
         return original
 
 
@@ -77,15 +100,22 @@ class ArchiveSite:
 # -----------------------------------------------------------------------------
 
 
-# Run the pipeline over the project's seeds and write the generated pages
-def build_site(root: Path, *, site_url: str = "", publications: PublicationRegistry | None = None) -> ArchiveSite:
+# Run the pipeline over the project's seeds and write the generated files
+def build_site(
+    root: Path,
+    *,
+    site_url: str = "",
+    site_name: str = "",
+    publications: PublicationRegistry | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> ArchiveSite:
     registry = publications or load_publications()
-    corpus = build_corpus(root / "seeds", registry, display_root=root)
-    site = ArchiveSite(corpus=corpus)
-    site.notes.extend(f"{path}: not a seed file, ignored" for path in corpus.ignored)
+    subjects = vocabulary or load_vocabulary()
+    corpus = build_corpus(root / "seeds", registry, subjects, display_root=root)
+    site = ArchiveSite(corpus=corpus, vocabulary=subjects)
     cache = root / PAGE_CACHE
-    for src_uri, markdown in _page_texts(corpus, site_url):
-        site.pages.append(GeneratedPage(src_uri, _write_if_changed(cache / src_uri, markdown)))
+    for src_uri, text in _file_texts(corpus, subjects, site_url, site_name):
+        site.files.append(GeneratedFile(src_uri, _write_if_changed(cache / src_uri, text)))
     return site
 
 
@@ -94,14 +124,118 @@ def build_site(root: Path, *, site_url: str = "", publications: PublicationRegis
 # -----------------------------------------------------------------------------
 
 
-# (source path, Markdown) of every generated page
-def _page_texts(corpus: Corpus, site_url: str):
-    for placed in corpus.articles:
+# (path in the site, text) of every generated file
+def _file_texts(corpus: Corpus, vocabulary: Vocabulary, site_url: str, site_name: str) -> Iterator[tuple[str, str]]:
+    articles = corpus.articles
+    relations = related_articles(articles)
+    yield from _article_pages(articles, vocabulary, relations, site_url)
+    yield listings.ARCHIVE_INDEX, listings.archive_index_page(articles)
+    for year, placed in listings.articles_by_year(articles).items():
+        yield listings.year_page_path(year), timeline.year_page_by_month(year, placed)
+    yield timeline.TIMELINE_PAGE, timeline.timeline_page(articles)
+    yield from _subject_pages(articles, vocabulary)
+    yield sources.SOURCES_INDEX, _sources_index_page(articles)
+    yield from sources.source_pages(articles).items()
+    yield from feeds.site_feeds(articles, site_name or "News archive", site_url).items()
+    yield catalogue.ARTICLES_JSON, catalogue.articles_json(articles, site_url)
+    yield catalogue.ARTICLES_CSV, catalogue.articles_csv(articles, site_url)
+    yield editor_report.REPORT_PAGE, editor_report.report_page(corpus, vocabulary)
+
+
+# Every article page: tags, linked entity mentions, entities, related reading, citation
+def _article_pages(
+    articles: list[PlacedArticle], vocabulary: Vocabulary, relations: dict[str, list[Relation]], site_url: str
+) -> Iterator[tuple[str, str]]:
+    by_path = {placed.page_path: placed for placed in articles}
+    entities = {entity.slug: entity for entity in vocabulary.entities}
+    for placed in articles:
+        article, path = placed.article, placed.page_path
         url = site_url.rstrip("/") + "/" + placed.url if site_url else ""
-        yield placed.page_path, render_article(placed.article, url=url)
-    yield listings.ARCHIVE_INDEX, listings.archive_index_page(corpus.articles)
-    for year, placed in listings.articles_by_year(corpus.articles).items():
-        yield listings.year_page_path(year), listings.year_page(year, placed)
+        surface_forms = {
+            form: browsing.entity_page_path(mention.kind, mention.slug)
+            for mention in article.entities
+            for form in entities[mention.slug].names
+        }
+        sections = [
+            _entity_section(placed, entities),
+            related_reading_markdown(relations.get(path, []), by_path, path),
+            citation_block_markdown(article, url),
+        ]
+        yield path, render_article(
+            article,
+            url=url,
+            page_path=path,
+            links=find_first_mentions(article.body, EntityMatcher(surface_forms)),
+            topic_links=[(topic.label, relative_link(browsing.topic_page_path(topic.slug), path)) for topic in article.topics],
+            sections=sections,
+        )
+
+
+# The "In this article" section: the entities the article names, grouped by kind
+def _entity_section(placed: PlacedArticle, entities: dict) -> str:
+    path = placed.page_path
+    groups = []
+    for kind, (_, title) in browsing.ENTITY_SECTIONS.items():
+        mentions = sorted((m for m in placed.article.entities if m.kind == kind), key=lambda m: (-m.count, m.name))
+        if mentions:
+            links = ", ".join(
+                f"[{escape_markdown(m.name, line_start=False)}]({relative_link(browsing.entity_page_path(kind, m.slug), path)})"
+                for m in mentions
+            )
+            groups.append(f"**{title}:** {links}")
+    if not groups:
+        return ""
+    return '<div class="article-entities" markdown>\n\n## In this article\n\n' + "  \n".join(groups) + "\n\n</div>\n"
+
+
+# Topic and entity pages with their indexes
+def _subject_pages(articles: list[PlacedArticle], vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
+    by_topic = browsing.articles_by_topic(articles)
+    topics = [
+        Subject(t.slug, t.label, t.description, "topic", t.iptc, tuple(alias for _, names in t.aliases for alias in names))
+        for t in vocabulary.topics
+    ]
+    names = {topic.slug: topic.name for topic in topics}
+    yield browsing.TOPICS_INDEX, browsing.topics_index_page(topics, by_topic, vocabulary.iptc_release)
+    for topic in topics:
+        tagged = by_topic.get(topic.slug, [])
+        feed = relative_link(feeds.topic_feed_path(topic.slug), browsing.topic_page_path(topic.slug))
+        extra = f"[Atom feed of this topic]({feed})\n" if tagged else ""  # a topic's feed exists once it has articles
+        yield browsing.topic_page_path(topic.slug), browsing.topic_page(topic, tagged, names, extra=extra)
+    mentions = browsing.mentions_by_entity(articles)
+    for kind in browsing.ENTITY_SECTIONS:
+        subjects = [
+            Subject(e.slug, e.name, e.description, e.kind, aliases=e.aliases)
+            for e in vocabulary.entities
+            if e.kind == kind and not e.is_private_person
+        ]
+        yield browsing.entity_index_path(kind), browsing.entity_index_page(kind, subjects, mentions)
+        for subject in subjects:
+            if mentions.get(subject.slug):
+                yield browsing.entity_page_path(kind, subject.slug), browsing.entity_page(subject, mentions[subject.slug])
+
+
+# The sources index page: every publication with its article count
+def _sources_index_page(articles: list[PlacedArticle]) -> str:
+    return (
+        "---\ntitle: Sources\ndescription: The publications whose articles the archive holds.\n---\n\n"
+        "# Sources\n\nThe publications whose articles the archive holds, with the number of articles from each. "
+        "An article whose publication cannot be read from its text with confidence is listed under "
+        '"Source unknown" rather than guessed. Each source page links its own Atom feed.\n\n'
+        + sources.sources_index(articles)
+    )
+
+
+# The most-used topics, linked, for the home page
+def _top_topics(articles: list[PlacedArticle], from_page: str) -> str:
+    by_topic = browsing.articles_by_topic(articles)
+    ranked = sorted(by_topic.items(), key=lambda item: (-len(item[1]), item[0]))[:HOME_TOPIC_COUNT]
+    labels = {topic.slug: topic.label for placed in articles for topic in placed.article.topics}
+    return " ".join(
+        f"[{escape_markdown(labels[slug], line_start=False)} ({len(tagged)})]"
+        f"({relative_link(browsing.topic_page_path(slug), from_page)}){{ .md-tag }}"
+        for slug, tagged in ranked
+    ) + "\n"
 
 
 # Write a file only when its text differs from what is there; returns its path

@@ -8,7 +8,6 @@ relative to the page they are written on.
 """
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -16,7 +15,7 @@ import yaml
 
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
-from .listings import article_list
+from .listings import article_list, relative_link
 from .rendering import UNKNOWN_SOURCE
 from .timeline import newest_first
 
@@ -87,7 +86,7 @@ def source_slug(placed: PlacedArticle) -> str:
 # Markdown list of the publications with counts, each linking its page (for the sources index)
 def sources_index(articles: Iterable[PlacedArticle], from_page: str = SOURCES_INDEX) -> str:
     items = [
-        f"- [{escape_markdown(source.name, line_start=False)}]({_relative(source.page_path, from_page)}) "
+        f"- [{escape_markdown(source.name, line_start=False)}]({relative_link(source.page_path, from_page)}) "
         f"({len(source.articles)})"
         for source in sources_of(articles)
     ]
@@ -110,7 +109,7 @@ def source_page(source: Source) -> str:
     if source.url.startswith(("https://", "http://")):
         lines.append(f'<p class="source-home"><a href="{escape_html(source.url)}">{escape_html(source.name)} website</a></p>\n')
     lines.append(
-        f"[Atom feed]({_relative(source.feed_path, path)}) · [All sources]({_relative(SOURCES_INDEX, path)})\n"
+        f"[Atom feed]({relative_link(source.feed_path, path)}) · [All sources]({relative_link(SOURCES_INDEX, path)})\n"
     )
     lines.append(article_list(source.articles, path))
     return "\n".join(lines)
@@ -132,8 +131,3 @@ def _new_source(placed: PlacedArticle) -> Source:
     if publication is None:
         return Source(UNKNOWN_SOURCE_SLUG, UNKNOWN_SOURCE)
     return Source(publication.slug, publication.name, publication.url)
-
-
-# Markdown link target from one source page to another (MkDocs resolves .md links and files)
-def _relative(target: str, from_page: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

@@ -9,14 +9,13 @@ return Markdown with links relative to the page they are written on.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from collections.abc import Iterable
 
 from .addressing import UNDATED
 from .corpus import PlacedArticle
 from .escaping import escape_markdown
-from .listings import ARCHIVE_INDEX, article_list, year_page_path
+from .listings import ARCHIVE_INDEX, article_list, relative_link, year_page_path
 from .structure.article import Article, BlockKind
 
 # -----------------------------------------------------------------------------
@@ -75,11 +74,11 @@ def timeline_page(articles: Iterable[PlacedArticle], page_path: str = TIMELINE_P
         "---\n",
         "# Timeline\n",
         f"{_count_phrase(len(placed))}, newest first. "
-        f"Each year's heading leads to that year's page; see also the [archive by year]({_relative(ARCHIVE_INDEX, page_path)}).\n",
+        f"Each year's heading leads to that year's page; see also the [archive by year]({relative_link(ARCHIVE_INDEX, page_path)}).\n",
     ]
     for year, in_year in _by_year(placed):
         label = _UNDATED_LABEL if year == UNDATED else year
-        lines.append(f"## [{label}]({_relative(year_page_path(year), page_path)})\n")
+        lines.append(f"## [{label}]({relative_link(year_page_path(year), page_path)})\n")
         for month, in_month in _by_month(in_year):
             if month:
                 lines.append(f"### {month}\n")
@@ -96,8 +95,8 @@ def year_page_by_month(year: str, articles: Iterable[PlacedArticle]) -> str:
     lines = [
         f"---\ntitle: {label}\n---\n",
         f"# {label}\n",
-        f"{_count_phrase(len(placed))}. [All years]({_relative(ARCHIVE_INDEX, path)}) · "
-        f"[Timeline]({_relative(TIMELINE_PAGE, path)})\n",
+        f"{_count_phrase(len(placed))}. [All years]({relative_link(ARCHIVE_INDEX, path)}) · "
+        f"[Timeline]({relative_link(TIMELINE_PAGE, path)})\n",
     ]
     for month, in_month in _by_month(placed):
         if month:
@@ -143,7 +142,7 @@ def _runs(items: list[PlacedArticle], key) -> list[tuple[str, list[PlacedArticle
 def _timeline_item(placed: PlacedArticle, page_path: str) -> str:
     article = placed.article
     day = f"{_short_date(article.date)} · " if article.date else ""
-    link = f"[{escape_markdown(article.title, line_start=False)}]({_relative(placed.page_path, page_path)})"
+    link = f"[{escape_markdown(article.title, line_start=False)}]({relative_link(placed.page_path, page_path)})"
     topics = ", ".join(escape_markdown(topic.label, line_start=False) for topic in article.topics[:TIMELINE_TOPIC_COUNT])
     details = " · ".join(part for part in (topics, f"{reading_minutes(article)} min read") if part)
     return f"- {day}{link}  \n  <small>{details}</small>"
@@ -157,8 +156,3 @@ def _short_date(date: dt.date) -> str:
 # "12 articles" / "1 article"
 def _count_phrase(count: int) -> str:
     return f"{count} article{'' if count == 1 else 's'}"
-
-
-# Markdown link target from one source page to another (MkDocs resolves .md links)
-def _relative(target: str, from_page: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

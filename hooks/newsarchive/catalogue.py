@@ -1,0 +1,114 @@
+"""Catalogue: the archive's metadata as open data, in JSON and CSV.
+
+One record per article: headline, date, authors, publication, type, summary,
+topics, entities, reading time, its page's URL and the seed it was built
+from.  Articles come newest first (the corpus order), keys and columns in a
+fixed order, so the same seeds always give the same bytes.  The CSV flattens
+lists with "; " and defends spreadsheets against formula injection.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from .corpus import PlacedArticle
+from .rendering import UNKNOWN_SOURCE
+from .timeline import newest_first, reading_minutes
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Paths in the site of the two files.
+ARTICLES_JSON = "data/articles.json"
+ARTICLES_CSV = "data/articles.csv"
+
+# What joins the items of a list in one CSV cell.
+LIST_SEPARATOR = "; "
+
+# A cell starting with one of these is a formula to a spreadsheet; it gets a leading apostrophe.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# The CSV columns, in order.
+CSV_COLUMNS = (
+    "title", "date", "authors", "author_role", "publication", "publication_slug", "dateline", "article_type",
+    "summary", "topics", "topic_slugs", "entities", "entity_slugs", "reading_minutes", "url", "page_path", "seed",
+)
+
+
+# -----------------------------------------------------------------------------
+# Catalogue
+# -----------------------------------------------------------------------------
+
+
+# Every article's metadata as one record (plain data, ready for JSON)
+def article_record(placed: PlacedArticle, site_url: str = "") -> dict:
+    article = placed.article
+    publication = article.publication
+    return {
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "authors": list(article.authors),
+        "author_role": article.author_role,
+        "publication": {"slug": publication.slug, "name": publication.name, "url": publication.url} if publication else None,
+        "dateline": article.dateline,
+        "article_type": article.article_type,
+        "summary": article.summary,
+        "topics": [{"slug": topic.slug, "label": topic.label, "score": round(topic.score, 4)} for topic in article.topics],
+        "entities": [
+            {"slug": entity.slug, "name": entity.name, "kind": entity.kind, "count": entity.count} for entity in article.entities
+        ],
+        "reading_minutes": reading_minutes(article),
+        "url": _site_url(site_url, placed.url),
+        "page_path": placed.page_path,
+        "seed": article.seed_path,
+    }
+
+
+# The catalogue as JSON: {"count": n, "articles": [records, newest first]}
+def articles_json(placed: Iterable[PlacedArticle], site_url: str = "") -> str:
+    records = [article_record(item, site_url) for item in newest_first(placed)]
+    return json.dumps({"count": len(records), "articles": records}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# The catalogue as CSV (RFC 4180, header row, lists joined by "; ", formula cells defused)
+def articles_csv(placed: Iterable[PlacedArticle], site_url: str = "") -> str:
+    output = io.StringIO()
+    writer = csv.writer(output, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in newest_first(placed):
+        row = _csv_row(article_record(item, site_url))
+        writer.writerow([_defused(row[column]) for column in CSV_COLUMNS])
+    return output.getvalue()
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+# A record flattened to one text per CSV column
+def _csv_row(record: dict) -> dict[str, str]:
+    publication = record["publication"] or {}
+    return {
+        **{column: str(record[column] if record.get(column) is not None else "") for column in CSV_COLUMNS if column in record},
+        "authors": LIST_SEPARATOR.join(record["authors"]),
+        "publication": publication.get("name", UNKNOWN_SOURCE),
+        "publication_slug": publication.get("slug", ""),
+        "topics": LIST_SEPARATOR.join(topic["label"] for topic in record["topics"]),
+        "topic_slugs": LIST_SEPARATOR.join(topic["slug"] for topic in record["topics"]),
+        "entities": LIST_SEPARATOR.join(entity["name"] for entity in record["entities"]),
+        "entity_slugs": LIST_SEPARATOR.join(entity["slug"] for entity in record["entities"]),
+    }
+
+
+# A cell a spreadsheet will show as text, never evaluate: formula-like starts get a leading "'"
+def _defused(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+# A page URL, absolute when the site's URL is known
+def _site_url(site_url: str, url: str) -> str:
+    return site_url.rstrip("/") + "/" + url if site_url else url
