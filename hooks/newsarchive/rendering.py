@@ -12,11 +12,12 @@ raw text that our own templates escape (`| e`, `| tojson`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import yaml
 
 from .escaping import escape_html, escape_markdown
+from .linking import Span, block_markdown
 from .structure.article import Article, Block, BlockKind
 
 # -----------------------------------------------------------------------------
@@ -38,19 +39,27 @@ BYLINE_CLASS = "article-byline"
 # -----------------------------------------------------------------------------
 
 
-# The whole Markdown page for one article; `topic_links` are (label, link) pairs for its tags,
-# `sections` Markdown blocks shown after the body (entities, related articles, citation)
+# The whole Markdown page for one article.  `page_path` is its source path (links are made relative
+# to it), `links` the entity-link spans per body block, `topic_links` (label, link) pairs for its
+# tags, `sections` Markdown blocks shown after the body (entities, related articles, citation)
 def render_article(
-    article: Article, *, url: str = "", topic_links: Iterable[tuple[str, str]] = (), sections: Iterable[str] = ()
+    article: Article,
+    *,
+    url: str = "",
+    page_path: str = "article.md",
+    links: Mapping[int, Sequence[Span]] | None = None,
+    topic_links: Iterable[tuple[str, str]] = (),
+    sections: Iterable[str] = (),
+    reading_minutes: int = 0,
 ) -> str:
     front_matter = yaml.safe_dump(article_front_matter(article, url=url), allow_unicode=True, sort_keys=True)
     parts = [
         f"---\n{front_matter}---\n",
         f"# {escape_markdown(article.title)}\n",
-        render_byline(article),
+        render_byline(article, reading_minutes),
         render_topic_tags(topic_links),
         '<div itemprop="articleBody" markdown>\n',
-        *render_body(article.body),
+        *render_body(article.body, links or {}, page_path),
     ]
     if article.footnotes:
         parts.append(FOOTNOTES_MARKER + "\n")
@@ -100,8 +109,8 @@ def news_article_jsonld(article: Article) -> dict:
     return jsonld
 
 
-# The byline block: authors, source, date and dateline, in HTML with escaped text
-def render_byline(article: Article) -> str:
+# The byline block: type, authors, source, date, dateline and reading time, in HTML with escaped text
+def render_byline(article: Article, reading_minutes: int = 0) -> str:
     items = [f'<span class="article-type">{escape_html(article.article_type.capitalize())}</span>'] if article.article_type else []
     if article.authors:
         names = ", ".join(f'<span class="article-author">{escape_html(name)}</span>' for name in article.authors)
@@ -113,6 +122,8 @@ def render_byline(article: Article) -> str:
         items.append(f'<time datetime="{article.date.isoformat()}">{display_date(article.date)}</time>')
     if article.dateline:
         items.append(f'<span class="article-dateline">{escape_html(article.dateline)}</span>')
+    if reading_minutes:
+        items.append(f'<span class="article-reading-time">{reading_minutes} min read</span>')
     credits = "".join(f'<p class="article-credit">{escape_html(credit)}</p>' for credit in article.credits)
     return f'<div class="{BYLINE_CLASS}"><p>{" · ".join(items)}</p>{credits}</div>\n'
 
@@ -125,15 +136,16 @@ def render_topic_tags(topic_links: Iterable[tuple[str, str]]) -> str:
 
 
 # Markdown for the body blocks, in order; consecutive list items form one list
-def render_body(blocks: Iterable[Block]) -> Iterator[str]:
+def render_body(blocks: Iterable[Block], links: Mapping[int, Sequence[Span]], page_path: str) -> Iterator[str]:
     previous: BlockKind | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        text = block_markdown(block, links.get(index, ()), page_path)
         if block.kind is BlockKind.LIST_ITEM and previous is BlockKind.LIST_ITEM:
-            yield f"- {_inline_text(block)}"
+            yield f"- {text}"
         else:
             if previous is BlockKind.LIST_ITEM:
                 yield "\n"  # a blank line ends the list; otherwise the next block joins its last item
-            yield _render_block(block)
+            yield _render_block(block.kind, text)
         previous = block.kind
     if previous is BlockKind.LIST_ITEM:
         yield "\n"
@@ -149,26 +161,14 @@ def display_date(date: dt.date | None) -> str:
 # -----------------------------------------------------------------------------
 
 
-# Markdown for one block of the body
-def _render_block(block: Block) -> str:
-    text = _inline_text(block)
-    if block.kind is BlockKind.SUBHEADING:
+# Markdown for one block of the body, given its inline Markdown
+def _render_block(kind: BlockKind, text: str) -> str:
+    if kind is BlockKind.SUBHEADING:
         return f"## {text}\n"
-    if block.kind is BlockKind.LIST_ITEM:
+    if kind is BlockKind.LIST_ITEM:
         return f"\n- {text}"
-    if block.kind is BlockKind.CAPTION:
+    if kind is BlockKind.CAPTION:
         return f'<p class="article-caption" markdown>{text}</p>\n'
-    if block.kind is BlockKind.EDITORIAL_NOTE:
+    if kind is BlockKind.EDITORIAL_NOTE:
         return f'!!! note "Editor’s note"\n\n    {text}\n'
     return f"{text}\n"
-
-
-# The block's text escaped, with its footnote markers as Markdown footnote references
-def _inline_text(block: Block) -> str:
-    pieces, start = [], 0
-    for ref in sorted(block.footnote_refs, key=lambda ref: ref.offset):
-        pieces.append(escape_markdown(block.text[start : ref.offset], line_start=start == 0))
-        pieces.append(f"[^{ref.number}]")
-        start = ref.offset
-    pieces.append(escape_markdown(block.text[start:], line_start=start == 0).rstrip())
-    return "".join(pieces)

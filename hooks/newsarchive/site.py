@@ -39,6 +39,10 @@ _PLACEHOLDER = re.compile(r"<!--\s*archive:([a-z-]+)\s*-->")
 # How many topics the home page shows.
 HOME_TOPIC_COUNT = 12
 
+# How many "same people" articles an article lists, and how many per person are considered.
+SAME_PEOPLE_COUNT = 5
+SAME_PEOPLE_CANDIDATES = 50
+
 
 @dataclass(frozen=True)
 class GeneratedFile:
@@ -148,24 +152,37 @@ def _article_pages(
 ) -> Iterator[tuple[str, str]]:
     by_path = {placed.page_path: placed for placed in articles}
     entities = {entity.slug: entity for entity in vocabulary.entities}
+    people_index = _articles_by_person(articles)
+    matcher = EntityMatcher(
+        {
+            form: browsing.entity_page_path(entity.kind, entity.slug)
+            for entity in vocabulary.entities
+            if not entity.is_private_person
+            for form in entity.names
+        }
+    )
     for placed in articles:
         article, path = placed.article, placed.page_path
         url = site_url.rstrip("/") + "/" + placed.url if site_url else ""
-        surface_forms = {
-            form: browsing.entity_page_path(mention.kind, mention.slug)
-            for mention in article.entities
-            for form in entities[mention.slug].names
+        mentioned = {browsing.entity_page_path(mention.kind, mention.slug) for mention in article.entities}
+        links = {
+            index: kept
+            for index, spans in find_first_mentions(article.body, matcher).items()
+            if (kept := [span for span in spans if span.target in mentioned])
         }
+        related = relations.get(path, [])
         sections = [
             _entity_section(placed, entities),
-            related_reading_markdown(relations.get(path, []), by_path, path),
+            related_reading_markdown(related, by_path, path),
+            _same_people_section(placed, people_index, {relation.page_path for relation in related}),
             citation_block_markdown(article, url),
         ]
         yield path, render_article(
             article,
             url=url,
             page_path=path,
-            links=find_first_mentions(article.body, EntityMatcher(surface_forms)),
+            links=links,
+            reading_minutes=timeline.reading_minutes(article),
             topic_links=[(topic.label, relative_link(browsing.topic_page_path(topic.slug), path)) for topic in article.topics],
             sections=sections,
         )
@@ -186,6 +203,39 @@ def _entity_section(placed: PlacedArticle, entities: dict) -> str:
     if not groups:
         return ""
     return '<div class="article-entities" markdown>\n\n## In this article\n\n' + "  \n".join(groups) + "\n\n</div>\n"
+
+
+# The newest articles naming each person (bounded, so the work per article does not grow with the archive)
+def _articles_by_person(articles: list[PlacedArticle]) -> dict[str, list[PlacedArticle]]:
+    index: dict[str, list[PlacedArticle]] = {}
+    for placed in articles:
+        for mention in placed.article.entities:
+            if mention.kind == "person":
+                bucket = index.setdefault(mention.slug, [])
+                if len(bucket) < SAME_PEOPLE_CANDIDATES:
+                    bucket.append(placed)
+    return index
+
+
+# "Articles that mention the same people": other articles naming its people, most shared first
+def _same_people_section(placed: PlacedArticle, people_index: dict[str, list[PlacedArticle]], shown: set[str]) -> str:
+    people = {m.slug: m.name for m in placed.article.entities if m.kind == "person"}
+    shared: dict[str, list[str]] = {}
+    others: dict[str, PlacedArticle] = {}
+    for slug, name in people.items():
+        for other in people_index.get(slug, []):
+            if other.page_path != placed.page_path and other.page_path not in shown:
+                shared.setdefault(other.page_path, []).append(name)
+                others[other.page_path] = other
+    ranked = sorted(shared, key=lambda path: (-len(shared[path]), path))[:SAME_PEOPLE_COUNT]
+    if not ranked:
+        return ""
+    items = [
+        f"- [{escape_markdown(others[path].article.title, line_start=False)}]({relative_link(path, placed.page_path)})"
+        f"  \n  <small>Also names: {escape_markdown(', '.join(sorted(shared[path])), line_start=False)}</small>"
+        for path in ranked
+    ]
+    return "## Articles that mention the same people\n\n" + "\n".join(items) + "\n"
 
 
 # Topic and entity pages with their indexes
