@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import markdown
+from mkdocs.utils.meta import get_data
 
 # -----------------------------------------------------------------------------
 # Data
@@ -54,7 +55,7 @@ PAYLOADS = {
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster"}
 
 # Tags our pages never carry from seed text (the theme uses none of them).
-_FORBIDDEN_TAGS = {"iframe", "img", "object", "embed", "frame", "frameset", "svg:script", "base", "form"}
+_FORBIDDEN_TAGS = {"iframe", "img", "object", "embed", "frame", "frameset", "svg:script", "base"}
 
 # The theme's own "share search" link, the only javascript: URL a page may have.
 _THEME_JAVASCRIPT_URL = "javascript:void(0)"
@@ -113,7 +114,7 @@ def html_problems(page: str) -> list[str]:
                 problems.append(f"unescaped '<' inside JSON-LD: {code[:80]!r}")
         elif "alert(" in code or "evil.example" in code:
             problems.append(f"seed text inside a <script>: {code[:80]!r}")
-        if attributes.get("src") and not re.match(r"^(\.\./)*(assets|search)/", attributes["src"]):
+        if attributes.get("src") and not re.match(r"^(/|(\.\./)*)(assets|search)/", attributes["src"]):
             problems.append(f"script loaded from {attributes['src']!r}")
     return problems
 
@@ -131,10 +132,14 @@ def as_shown(text: str) -> str:
     return " ".join(text.split())
 
 
-# HTML for a Markdown page body (front matter dropped), rendered with the site's extensions
+# A generated page split as MkDocs splits it: (Markdown body, front matter)
+def split_page(page: str) -> tuple[str, dict]:
+    return get_data(page)
+
+
+# HTML for a Markdown page body (front matter dropped as MkDocs drops it), rendered with the site's extensions
 def markdown_to_html(page: str) -> str:
-    body = page.split("---\n", 2)[2] if page.startswith("---\n") else page
-    return markdown.markdown(body, extensions=SITE_EXTENSIONS)
+    return markdown.markdown(split_page(page)[0], extensions=SITE_EXTENSIONS)
 
 
 # Whether a URL would run script when followed (javascript:, vbscript:, data:text/html), case and spaces aside

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,8 +80,9 @@ class _Body:
     seed_path: str
     words: int  # number of words, to keep the more complete dump
     fingerprint: str  # hash of the normalised words
-    shingles: frozenset[int]  # hashes of the word 5-shingles
+    word_hashes: array  # crc32 of each word, compact (4 bytes a word): shingles are made from these on demand
     sample: frozenset[int]  # the shingles sampled for the index
+    shingle_count: int  # how many distinct shingles the body has
 
 
 # -----------------------------------------------------------------------------
@@ -116,7 +118,7 @@ def body_fingerprint(article: Article) -> str:
 
 # Jaccard index of two articles' body shingles (1.0 for identical bodies, 0.0 for nothing shared)
 def body_similarity(first: Article, second: Article) -> float:
-    return _jaccard(_shingles(_body_words(first)), _shingles(_body_words(second)))
+    return _jaccard(_shingles(_word_hashes(_body_words(first))), _shingles(_word_hashes(_body_words(second))))
 
 
 # -----------------------------------------------------------------------------
@@ -132,20 +134,23 @@ def _body_words(article: Article) -> list[str]:
 # What deduplication keeps of one article
 def _body(index: int, article: Article) -> _Body:
     words = _body_words(article)
-    shingles = _shingles(words)
+    word_hashes = _word_hashes(words)
+    shingles = _shingles(word_hashes)
     sample = frozenset(shingle for shingle in shingles if shingle % SAMPLE_EVERY == 0)
     fingerprint = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
-    return _Body(index, article.seed_path, len(words), fingerprint, shingles, sample)
+    return _Body(index, article.seed_path, len(words), fingerprint, word_hashes, sample, len(shingles))
 
 
-# Hashes of every run of SHINGLE_WORDS consecutive words (crc32: fast and the same on every run)
-def _shingles(words: list[str]) -> frozenset[int]:
-    if len(words) < SHINGLE_WORDS:
-        return frozenset()
-    return frozenset(
-        zlib.crc32(" ".join(words[start : start + SHINGLE_WORDS]).encode("utf-8"))
-        for start in range(len(words) - SHINGLE_WORDS + 1)
-    )
+# crc32 of each word, in a compact array (the same on every run of Python)
+def _word_hashes(words: list[str]) -> array:
+    return array("I", map(zlib.crc32, map(str.encode, words)))
+
+
+# Hashes of every run of SHINGLE_WORDS consecutive words, the same on every run of Python
+# (runs of word hashes as tuples of ints, whose hash does not depend on PYTHONHASHSEED)
+def _shingles(word_hashes: array) -> frozenset[int]:
+    runs = zip(*(word_hashes[offset:] for offset in range(SHINGLE_WORDS)))
+    return frozenset(map(hash, runs))
 
 
 # Pairs of articles (by index) with the same words
@@ -166,7 +171,7 @@ def _exact_pairs(bodies: list[_Body]) -> set[tuple[int, int]]:
 def _near_pairs(bodies: list[_Body]) -> set[tuple[int, int]]:
     postings: dict[int, list[int]] = defaultdict(list)
     for body in bodies:
-        if len(body.shingles) >= MIN_SHINGLES_COMPARED:
+        if body.shingle_count >= MIN_SHINGLES_COMPARED:
             for shingle in body.sample:
                 postings[shingle].append(body.index)
     shared: dict[tuple[int, int], int] = defaultdict(int)
@@ -188,9 +193,10 @@ def _is_candidate(first: _Body, second: _Body, shared_samples: int) -> bool:
 
 # Whether two bodies are the same article by Jaccard index or by containment of the shorter
 def _overlap_enough(first: _Body, second: _Body) -> bool:
-    common = len(first.shingles & second.shingles)
-    smaller = min(len(first.shingles), len(second.shingles))
-    jaccard = common / (len(first.shingles) + len(second.shingles) - common)
+    first_shingles, second_shingles = _shingles(first.word_hashes), _shingles(second.word_hashes)
+    common = len(first_shingles & second_shingles)
+    smaller = min(len(first_shingles), len(second_shingles))
+    jaccard = common / (len(first_shingles) + len(second_shingles) - common)
     return jaccard >= NEAR_DUPLICATE_JACCARD or common / smaller >= NEAR_DUPLICATE_CONTAINMENT
 
 
@@ -227,5 +233,5 @@ def _completeness(body: _Body) -> tuple[int, str]:
 # The Duplicate record for a dropped body and the one kept in its place
 def _duplicate(kept: _Body, dropped: _Body) -> Duplicate:
     exact = kept.fingerprint == dropped.fingerprint
-    similarity = 1.0 if exact else _jaccard(kept.shingles, dropped.shingles)
+    similarity = 1.0 if exact else _jaccard(_shingles(kept.word_hashes), _shingles(dropped.word_hashes))
     return Duplicate(kept=kept.seed_path, dropped=dropped.seed_path, similarity=similarity, exact=exact)

@@ -79,6 +79,10 @@ _BINARY_BYTE_SHARE = 0.02
 # Share of undecodable or unassigned characters above which decoded "text" is really noise.
 _NOISE_CHARACTER_SHARE = 0.05
 
+# Western text is at least 90% ASCII; when the detector refuses such a file it is read as Windows-1252.
+_ASCII_BYTES = bytes(range(128))
+_NON_ASCII_SHARE = 0.10
+
 # At most this share of a UTF-8 file's non-ASCII bytes may be stray Windows-1252 bytes.
 _STRAY_BYTE_SHARE = 0.10
 
@@ -142,6 +146,7 @@ def decode_seed(raw: bytes, path: str) -> SeedText:
         raise SeedError(path, "holds only whitespace, no text")
     text, encoding, repairs = _decode(raw, path)
     _check_not_noise(text, path)
+    text = _unify_line_breaks(text)
     fixed = ftfy.fix_text(text, config=_MOJIBAKE_REPAIR)
     if _visible(fixed) != _visible(text):
         repairs.append("repaired mis-decoded characters (mojibake)")
@@ -183,6 +188,8 @@ def _decode(raw: bytes, path: str) -> tuple[str, str, list[str]]:
     if _mostly_utf8(raw):
         return _utf8_with_western_bytes(raw)
     best = charset_normalizer.from_bytes(raw, cp_isolation=_CANDIDATE_ENCODINGS).best()
+    if best is None and _mostly_ascii(raw):
+        return raw.decode(_WESTERN_CODEC), "windows-1252", ["read bytes undefined in windows-1252 as latin-1"]
     if best is None:
         raise SeedError(path, "is not text in any encoding the reader recognises")
     if best.encoding.lower() in _WESTERN_ENCODINGS:
@@ -241,6 +248,11 @@ def _mostly_utf8(raw: bytes) -> bool:
     return multibyte_characters > 0 and stray <= _STRAY_BYTE_SHARE * (multibyte_characters + stray)
 
 
+# Whether bytes are mostly ASCII (Western text with a few odd bytes, which the detector may refuse)
+def _mostly_ascii(raw: bytes) -> bool:
+    return len(raw.translate(None, _ASCII_BYTES)) <= _NON_ASCII_SHARE * len(raw)
+
+
 # UTF-8 text whose undecodable bytes are read as Windows-1252 characters
 def _utf8_with_western_bytes(raw: bytes) -> tuple[str, str, list[str]]:
     pieces, position, stray = [], 0, 0
@@ -272,10 +284,15 @@ def _is_noise(character: str) -> bool:
     return character == "\ufffd" or unicodedata.category(character) in ("Cc", "Cn", "Co", "Cs")
 
 
-# Unify line endings and line breaks, drop control characters and trailing blanks; also the count dropped
-def _normalise_lines(text: str) -> tuple[str, int]:
+# Every line ending and line-breaking character as "\n" (before repairs, which would drop some of them)
+def _unify_line_breaks(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _LINE_BREAK_CHARACTERS.sub("\n", text)
+    return _LINE_BREAK_CHARACTERS.sub("\n", text)
+
+
+# Drop control characters and trailing blanks, compose characters (NFC); also the count dropped
+def _normalise_lines(text: str) -> tuple[str, int]:
+    text = _unify_line_breaks(text)
     text, removed = _CONTROL_CHARACTERS.subn("", text)
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n", removed
