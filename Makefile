@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test devset clean-seed check report clean bench
+.PHONY: serve build test devset clean-seed check report clean bench weight
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
@@ -26,6 +26,7 @@ build: $(VENV)/.site-installed
 	rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv site.tmp site && rm -rf site.old
 
 test: $(VENV)/.test-installed
+	bash tools/install-browser.sh
 	$(BIN)/python -m pytest
 
 # Score the cleaner on the development set in ../shared/devset (see README, "Cleaner quality").
@@ -50,9 +51,15 @@ $(VENV)/.site-installed: requirements.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.test-installed: requirements.txt requirements-test.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+$(VENV)/.test-installed: requirements.txt requirements-test.txt requirements-browser.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -r requirements-browser.txt
 	touch $(VENV)/.site-installed $@
+
+# Page weight per page type, and Lighthouse scores when npm can install it (see README, "Performance").
+weight: $(VENV)/.test-installed
+	bash tools/install-browser.sh
+	-command -v npm >/dev/null && npm ci --prefix bench --no-audit --no-fund
+	$(BIN)/python bench/page_weight.py
 
 clean:
 	rm -rf site site.tmp site.old .cache

@@ -30,6 +30,9 @@ FOOTNOTES_MARKER = "///Footnotes Go Here///"
 # Shown when the source publication could not be read from the text with confidence.
 UNKNOWN_SOURCE = "Source unknown"
 
+# Articles rank above the index pages that merely mention the same words.
+ARTICLE_SEARCH_BOOST = 2
+
 # CSS classes of the blocks we add around the article text (the dev-set scorer skips them).
 BYLINE_CLASS = "article-byline"
 
@@ -77,6 +80,7 @@ def article_front_matter(article: Article, *, url: str = "") -> dict:
         "title": escape_html(article.title),
         "description": escape_html(article.summary),
         "hide": ["navigation", "toc"],
+        "search": {"boost": ARTICLE_SEARCH_BOOST},
         "article": {
             "seed": article.seed_path,
             "title": article.title,

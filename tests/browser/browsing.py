@@ -16,11 +16,15 @@ from playwright.sync_api import Locator, Page, expect
 SEARCH_INPUT = ".md-search__input"
 SEARCH_OPENER = 'label.md-header__button[for="__search"]'
 SEARCH_RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
+SEARCH_SCROLLER = ".md-search__scrollwrap"
 HIGHLIGHT = "mark[data-md-highlight]"
 
 # How often, and how far apart, the search results are read until they stop changing.
 SETTLE_LOOKS = 20
 SETTLE_PAUSE_MS = 250
+
+# How many times the result list is scrolled to its end to make Material render more results.
+MAX_RESULT_SCROLLS = 20
 
 # Material's palette toggle (the label shown is the one switching to the other scheme).
 PALETTE_TOGGLE = 'form[data-md-component="palette"] label[title="{title}"]'
@@ -61,7 +65,15 @@ def visit(page: Page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-# Type a query into the search box as a person would; the result links' URLs once the list stops changing
+# Click a link and wait until its page is shown (Material's instant navigation swaps pages in place)
+def follow(page: Page, link: Locator) -> None:
+    target = link.evaluate("a => a.href")
+    link.click()
+    expect(page).to_have_url(target)
+    page.wait_for_load_state("networkidle")
+
+
+# Type a query into the search box as a person would; the URLs of all result links, scrolled through
 def search(page: Page, query: str) -> list[str]:
     search_box = page.locator(SEARCH_INPUT)
     if not search_box.is_visible():
@@ -69,7 +81,14 @@ def search(page: Page, query: str) -> list[str]:
     search_box.click()
     page.keyboard.type(query, delay=20)
     expect(page.locator(SEARCH_RESULT_LINKS).first).to_be_visible()
-    return _settled_result_urls(page)
+    urls = _settled_result_urls(page)
+    for _ in range(MAX_RESULT_SCROLLS):  # Material renders ten results at a time, more as the list is scrolled
+        page.locator(SEARCH_SCROLLER).evaluate("list => list.scrollTop = list.scrollHeight")
+        more = _settled_result_urls(page)
+        if len(more) == len(urls):
+            break
+        urls = more
+    return urls
 
 
 # Switch the colour scheme with the header's toggle

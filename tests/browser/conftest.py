@@ -131,7 +131,7 @@ def browser() -> Iterator[object]:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True, timeout=60_000)
     except Exception as error:  # noqa: BLE001 - any launch failure means "no browser here"
         playwright.stop()
-        unavailable(f"Chromium at {executable} could not be launched: {error}")
+        unavailable(f"Chromium at {executable} could not be launched: {str(error).strip().splitlines()[0]}")
     try:
         yield launched
     finally:

@@ -12,7 +12,7 @@ require_browser_libraries()
 from playwright.sync_api import expect  # noqa: E402
 
 from archive_pages import ARTICLE_BODY  # noqa: E402
-from browsing import HIGHLIGHT, SEARCH_RESULT_LINKS, search, url_path, visit  # noqa: E402
+from browsing import HIGHLIGHT, SEARCH_RESULT_LINKS, SEARCH_SCROLLER, search, url_path, visit  # noqa: E402
 
 # -----------------------------------------------------------------------------
 # Data
@@ -50,11 +50,17 @@ def test_search_finds_the_article_and_highlights_the_match(page, served_site, qu
     assert marked & terms, f"the highlighted words {sorted(marked)} are none of the query's {sorted(terms)}"
 
 
-def test_search_results_screenshot(page, served_site, screenshot_dir):
+def test_search_screenshots(page, served_site, screenshot_dir):
+    wanted = "/" + served_site.article_containing("Wangjing")
     visit(page, served_site.url())
-    search(page, "Wangjing")
+    results = [url_path(url) for url in search(page, "Wangjing")]
+    page.locator(SEARCH_SCROLLER).evaluate("list => list.scrollTop = 0")  # back to the best results
     page.wait_for_timeout(300)  # let the result list finish its fade-in
-
     page.screenshot(path=screenshot_dir / "search-results.png")
 
+    page.locator(SEARCH_RESULT_LINKS).nth(results.index(wanted)).click()
+    page.locator(HIGHLIGHT).first.scroll_into_view_if_needed()
+    page.screenshot(path=screenshot_dir / "search-highlight.png")
+
     assert (screenshot_dir / "search-results.png").stat().st_size > 0
+    assert (screenshot_dir / "search-highlight.png").stat().st_size > 0
