@@ -32,17 +32,17 @@ _site: ArchiveSite | None = None
 @event_priority(100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _site
-    _site = build_site(_project_root(config), site_url=config.site_url or "")
+    _site = build_site(_project_root(config), site_url=config.site_url or "", site_name=config.site_name)
     for message in _site.problems:
         log.warning(message)
     for message in _site.notes:
         log.info(message)
-    for page in _site.pages:
-        if files.get_file_from_path(page.src_uri):
-            log.warning(f"docs/{page.src_uri} is hand-written but the archive generates that page; the generated one is used")
-            files.remove(files.get_file_from_path(page.src_uri))
+    for generated in _site.files:
+        if files.get_file_from_path(generated.src_uri):
+            log.warning(f"docs/{generated.src_uri} is hand-written but the archive generates it; the generated one is used")
+            files.remove(files.get_file_from_path(generated.src_uri))
         files.append(
-            File.generated(config, page.src_uri, abs_src_path=str(page.abs_path), inclusion=InclusionLevel.NOT_IN_NAV)
+            File.generated(config, generated.src_uri, abs_src_path=str(generated.abs_path), inclusion=InclusionLevel.NOT_IN_NAV)
         )
     return files
 

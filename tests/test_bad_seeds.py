@@ -89,7 +89,6 @@ def test_each_bad_seed_gets_exactly_one_clear_warning_naming_it(name, bad_site):
     assert BAD_SEEDS[name][1] in lines[0]
 
 
-@pytest.mark.xfail(reason="metadata.py and cleaning.py put the seed path in their warnings and corpus.py adds it again")
 def test_a_warning_names_its_file_once(bad_site):
     for line in _warnings(bad_site.log):
         path = re.search(r"seeds/\S+?\.txt", line).group(0)

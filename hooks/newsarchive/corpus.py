@@ -6,17 +6,18 @@ and gives every article its page path.
 """
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .addressing import assign_page_paths
+from .deduplication import without_duplicates
+from .overrides import apply_override, is_override_file, load_override, override_path_for
 from .pipeline import article_from_file
 from .publications import PublicationRegistry
 from .reading import SeedError, is_seed_file
 from .structure.article import Article
+from .tagging import TagOverrides, tag_article
+from .vocabulary import Vocabulary, VocabularyError
 
 # -----------------------------------------------------------------------------
 # Data
@@ -42,6 +43,7 @@ class Corpus:
 
     articles: list[PlacedArticle] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # one line each, naming the file
+    notes: list[str] = field(default_factory=list)  # worth an editor's look, not a fault (untagged, excluded)
     ignored: list[str] = field(default_factory=list)  # files in seeds/ that are not seeds
 
 
@@ -50,32 +52,32 @@ class Corpus:
 # -----------------------------------------------------------------------------
 
 
-# Every seed in `seed_dir` through the pipeline; `finish` runs on each article (tagging)
+# Every seed in `seed_dir` through the pipeline, with its override applied and tagged
 def build_corpus(
     seed_dir: Path,
     publications: PublicationRegistry,
+    vocabulary: Vocabulary | None = None,
     *,
     display_root: Path | None = None,
-    finish: Callable[[Article], Article] | None = None,
 ) -> Corpus:
     corpus = Corpus()
     articles: list[Article] = []
     for path in sorted(seed_dir.iterdir()) if seed_dir.is_dir() else []:
         shown = path.relative_to(display_root).as_posix() if display_root else path.as_posix()
+        if is_override_file(path):
+            continue
         if not path.is_file() or not is_seed_file(path):
             corpus.ignored.append(shown)
             continue
         try:
-            article = article_from_file(path, publications, shown)
-        except SeedError as error:
+            article = _article_for_seed(path, shown, publications, vocabulary, corpus)
+        except (SeedError, VocabularyError) as error:
             corpus.problems.append(str(error))
             continue
-        if not article.body:
-            corpus.problems.append(f"{shown}: no article text found (the file looks like page furniture only)")
-            continue
-        corpus.problems.extend(f"{shown}: {warning}" for warning in article.warnings)
-        articles.append(finish(article) if finish else article)
-    articles = _without_duplicates(articles, corpus.problems)
+        if article is not None:
+            articles.append(article)
+    articles, duplicates = without_duplicates(articles)
+    corpus.problems.extend(duplicate.message for duplicate in duplicates)
     paths = assign_page_paths(articles)
     corpus.articles = sorted(
         (PlacedArticle(article, paths[article.seed_path]) for article in articles),
@@ -89,25 +91,28 @@ def build_corpus(
 # -----------------------------------------------------------------------------
 
 
-# Drop articles whose body repeats an earlier seed's, with a message naming both files
-def _without_duplicates(articles: list[Article], problems: list[str]) -> list[Article]:
-    first_by_body: dict[str, Article] = {}
-    kept = []
-    for article in articles:
-        fingerprint = body_fingerprint(article)
-        if fingerprint in first_by_body:
-            original = first_by_body[fingerprint]
-            problems.append(f"{article.seed_path}: duplicate of {original.seed_path} (same article text); one page is built")
-            continue
-        first_by_body[fingerprint] = article
-        kept.append(article)
-    return kept
-
-
-# Hash of an article's words, blind to case, punctuation and spacing
-def body_fingerprint(article: Article) -> str:
-    words = re.findall(r"\w+", " ".join(block.text for block in article.paragraphs).lower())
-    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+# One seed's article: pipeline, override, tags; None when it yields no page (problems recorded)
+def _article_for_seed(
+    path: Path, shown: str, publications: PublicationRegistry, vocabulary: Vocabulary | None, corpus: Corpus
+) -> Article | None:
+    override_file = override_path_for(path)
+    override = load_override(override_file, shown.removesuffix(path.suffix) + override_file.suffix)
+    if override is not None and override.exclude:
+        corpus.notes.append(f"{shown}: excluded by its override file")
+        return None
+    article = article_from_file(path, publications, shown)
+    if not article.body:
+        corpus.problems.append(f"{shown}: no article text found (the file looks like page furniture only)")
+        return None
+    if override is not None:
+        article = apply_override(article, override, publications)
+    corpus.problems.extend(f"{shown}: {warning}" for warning in article.warnings)
+    if vocabulary is None:
+        return article
+    tags = TagOverrides(override.add_topics, override.remove_topics, override.article_type) if override else None
+    tagged = tag_article(article, vocabulary, tags)
+    corpus.notes.extend(f"{shown}: {note}" for note in tagged.warnings[len(article.warnings):])
+    return tagged
 
 
 # Sort key: newest date first, undated last, then by headline and file for a stable order
