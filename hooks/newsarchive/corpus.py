@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .addressing import assign_page_paths
+from .caching import SeedCache, SeedResult
 from .deduplication import without_duplicates
 from .overrides import apply_override, is_override_file, load_override, override_path_for
 from .pipeline import article_from_file
 from .publications import PublicationRegistry
-from .reading import SeedError, is_seed_file
+from .reading import MAX_SEED_BYTES, SeedError, is_seed_file
 from .structure.article import Article
 from .tagging import TagOverrides, tag_article
 from .vocabulary import Vocabulary, VocabularyError
@@ -52,13 +53,15 @@ class Corpus:
 # -----------------------------------------------------------------------------
 
 
-# Every seed in `seed_dir` through the pipeline, with its override applied and tagged
+# Every seed in `seed_dir` through the pipeline, with its override applied and tagged;
+# with a `cache`, seeds whose bytes and override did not change since the last build are not redone
 def build_corpus(
     seed_dir: Path,
     publications: PublicationRegistry,
     vocabulary: Vocabulary | None = None,
     *,
     display_root: Path | None = None,
+    cache: SeedCache | None = None,
 ) -> Corpus:
     corpus = Corpus()
     articles: list[Article] = []
@@ -69,13 +72,11 @@ def build_corpus(
         if not path.is_file() or not is_seed_file(path):
             corpus.ignored.append(shown)
             continue
-        try:
-            article = _article_for_seed(path, shown, publications, vocabulary, corpus)
-        except (SeedError, VocabularyError) as error:
-            corpus.problems.append(str(error))
-            continue
-        if article is not None:
-            articles.append(article)
+        result = _cached_seed_result(path, shown, publications, vocabulary, cache)
+        corpus.problems.extend(result.problems)
+        corpus.notes.extend(result.notes)
+        if result.article is not None:
+            articles.append(result.article)
     articles, duplicates = without_duplicates(articles)
     corpus.problems.extend(duplicate.message for duplicate in duplicates)
     paths = assign_page_paths(articles)
@@ -91,28 +92,56 @@ def build_corpus(
 # -----------------------------------------------------------------------------
 
 
-# One seed's article: pipeline, override, tags; None when it yields no page (problems recorded)
-def _article_for_seed(
-    path: Path, shown: str, publications: PublicationRegistry, vocabulary: Vocabulary | None, corpus: Corpus
-) -> Article | None:
-    override_file = override_path_for(path)
-    override = load_override(override_file, shown.removesuffix(path.suffix) + override_file.suffix)
-    if override is not None and override.exclude:
-        corpus.notes.append(f"{shown}: excluded by its override file")
-        return None
-    article = article_from_file(path, publications, shown)
-    if not article.body:
-        corpus.problems.append(f"{shown}: no article text found (the file looks like page furniture only)")
-        return None
-    if override is not None:
-        article = apply_override(article, override, publications)
-    corpus.problems.extend(f"{shown}: {warning}" for warning in article.warnings)
-    if vocabulary is None:
-        return article
-    tags = TagOverrides(override.add_topics, override.remove_topics, override.article_type) if override else None
-    tagged = tag_article(article, vocabulary, tags)
-    corpus.notes.extend(f"{shown}: {note}" for note in tagged.warnings[len(article.warnings):])
-    return tagged
+# One seed's result from the cache when its bytes and override are unchanged, else computed and stored
+def _cached_seed_result(
+    path: Path, shown: str, publications: PublicationRegistry, vocabulary: Vocabulary | None, cache: SeedCache | None
+) -> SeedResult:
+    key = _cache_key(path, cache) if cache is not None else None
+    cached = cache.get(key) if cache is not None and key else None
+    if cached is not None:
+        return cached
+    result = _seed_result(path, shown, publications, vocabulary)
+    if cache is not None and key:
+        cache.put(key, result)
+    return result
+
+
+# The cache key of a seed, or "" when the seed is too large to be worth reading here
+def _cache_key(path: Path, cache: SeedCache) -> str:
+    try:
+        if path.stat().st_size > MAX_SEED_BYTES:
+            return ""
+        override = override_path_for(path)
+        return cache.key(path.read_bytes(), override.read_bytes() if override.is_file() else b"")
+    except OSError:
+        return ""
+
+
+# One seed's article: pipeline, override, tags; or the problem that stops it
+def _seed_result(path: Path, shown: str, publications: PublicationRegistry, vocabulary: Vocabulary | None) -> SeedResult:
+    result = SeedResult(article=None)
+    try:
+        override_file = override_path_for(path)
+        override = load_override(override_file, shown.removesuffix(path.suffix) + override_file.suffix)
+        if override is not None and override.exclude:
+            result.notes.append(f"{shown}: excluded by its override file")
+            return result
+        article = article_from_file(path, publications, shown)
+        if not article.body:
+            result.problems.append(f"{shown}: no article text found (the file looks like page furniture only)")
+            return result
+        if override is not None:
+            article = apply_override(article, override, publications)
+        result.problems.extend(f"{shown}: {warning}" for warning in article.warnings)
+        if vocabulary is not None:
+            tags = TagOverrides(override.add_topics, override.remove_topics, override.article_type) if override else None
+            tagged = tag_article(article, vocabulary, tags)
+            result.notes.extend(f"{shown}: {note}" for note in tagged.warnings[len(article.warnings) :])
+            article = tagged
+        result.article = article
+    except (SeedError, VocabularyError) as error:
+        result.problems.append(str(error))
+    return result
 
 
 # Sort key: newest date first, undated last, then by headline and file for a stable order

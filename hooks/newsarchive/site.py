@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import browsing, catalogue, editor_report, feeds, listings, sources, timeline
 from .browsing import Subject
+from .caching import SeedCache, pipeline_version
 from .citation import citation_block_markdown
 from .corpus import Corpus, PlacedArticle, build_corpus
 from .escaping import escape_markdown
@@ -30,8 +31,10 @@ from .vocabulary import Vocabulary, load_vocabulary
 # Data
 # -----------------------------------------------------------------------------
 
-# Where generated files are written, relative to the project root (safe to delete).
+# Where generated files and each seed's finished article are kept, relative to the project
+# root (both safe to delete).
 PAGE_CACHE = Path(".cache") / "newsarchive" / "pages"
+SEED_CACHE = Path(".cache") / "newsarchive" / "seeds"
 
 # A placeholder in a hand-written page: <!-- archive:NAME -->
 _PLACEHOLDER = re.compile(r"<!--\s*archive:([a-z-]+)\s*-->")
@@ -112,14 +115,16 @@ def build_site(
     site_name: str = "",
     publications: PublicationRegistry | None = None,
     vocabulary: Vocabulary | None = None,
+    use_cache: bool = True,
 ) -> ArchiveSite:
     registry = publications or load_publications()
     subjects = vocabulary or load_vocabulary()
-    corpus = build_corpus(root / "seeds", registry, subjects, display_root=root)
+    cache = SeedCache(root / SEED_CACHE, version=pipeline_version()) if use_cache else None
+    corpus = build_corpus(root / "seeds", registry, subjects, display_root=root, cache=cache)
     site = ArchiveSite(corpus=corpus, vocabulary=subjects)
-    cache = root / PAGE_CACHE
+    pages = root / PAGE_CACHE
     for src_uri, text in _file_texts(corpus, subjects, site_url, site_name):
-        site.files.append(GeneratedFile(src_uri, _write_if_changed(cache / src_uri, text)))
+        site.files.append(GeneratedFile(src_uri, _write_if_changed(pages / src_uri, text)))
     return site
 
 

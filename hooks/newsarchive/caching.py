@@ -1,0 +1,93 @@
+"""Caching: each seed's finished article, kept between builds.
+
+Under `mkdocs serve` an edit to one seed rebuilds the site; reading, cleaning
+and tagging the other thousands of seeds again would be wasted work.  Each
+seed's result (its tagged article, or the problem it has, and its notes) is
+stored under a key made of the seed's bytes, its override file's bytes, and the
+version of the pipeline: the hash of every source and data file of this
+package, so any change to the code, the vocabulary or the registry makes every
+entry stale.  The cache is a plain folder of files that is safe to delete; an
+entry that cannot be read is ignored and rebuilt.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .structure.article import Article
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# The package whose files make up the pipeline's version.
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+# Which of its files count: code and editorial data.
+VERSIONED_SUFFIXES = (".py", ".yml", ".yaml")
+
+
+@dataclass
+class SeedResult:
+    """What one seed gave: its article (None when it gives no page) and its messages."""
+
+    article: Article | None
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# -----------------------------------------------------------------------------
+# Cache
+# -----------------------------------------------------------------------------
+
+
+class SeedCache:
+    """A folder of seed results, one file per key; `None` folder: no caching."""
+
+    def __init__(self, folder: Path | None, version: str | None = None) -> None:
+        self.folder = folder
+        self.version = version or pipeline_version()
+        self.hits = 0
+
+    # The key of one seed's result: its bytes, its override's bytes and the pipeline version
+    def key(self, seed_bytes: bytes, override_bytes: bytes) -> str:
+        digest = hashlib.sha256(self.version.encode("ascii"))
+        for part in (seed_bytes, override_bytes):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+        return digest.hexdigest()
+
+    # The stored result for a key, or None when there is none (or it cannot be read)
+    def get(self, key: str) -> SeedResult | None:
+        if self.folder is None:
+            return None
+        try:
+            result = pickle.loads((self.folder / key[:2] / key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        if not isinstance(result, SeedResult):
+            return None
+        self.hits += 1
+        return result
+
+    # Store a result under its key (written atomically: a half-written entry is never read)
+    def put(self, key: str, result: SeedResult) -> None:
+        if self.folder is None:
+            return
+        path = self.folder / key[:2] / key
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        partial.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(path)
+
+
+# The pipeline's version: a hash of every code and data file of the package
+def pipeline_version(package_dir: Path = PACKAGE_DIR) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(package_dir.rglob("*")):
+        if path.suffix in VERSIONED_SUFFIXES and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package_dir).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

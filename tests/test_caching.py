@@ -1,0 +1,55 @@
+"""The seed cache: unchanged seeds are not redone, any change to a seed, its override or the code is."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsarchive.caching import SeedCache, SeedResult, pipeline_version
+from newsarchive.corpus import build_corpus
+from newsarchive.publications import load_publications
+from newsarchive.vocabulary import load_vocabulary
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for seed in sorted((ROOT / "seeds").glob("*.txt"))[:2]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
+
+
+def test_second_build_takes_every_article_from_the_cache_and_gives_the_same_corpus(tmp_path):
+    seeds, publications, vocabulary = _seeds(tmp_path), load_publications(), load_vocabulary()
+    first = build_corpus(seeds, publications, vocabulary, cache=SeedCache(tmp_path / "cache"))
+    cache = SeedCache(tmp_path / "cache")
+    second = build_corpus(seeds, publications, vocabulary, cache=cache)
+    assert cache.hits == 2
+    assert [p.article for p in second.articles] == [p.article for p in first.articles]
+    assert second.problems == first.problems
+
+
+def test_editing_a_seed_or_adding_an_override_misses_the_cache(tmp_path):
+    seeds, publications, vocabulary = _seeds(tmp_path), load_publications(), load_vocabulary()
+    build_corpus(seeds, publications, vocabulary, cache=SeedCache(tmp_path / "cache"))
+    first_seed = sorted(seeds.glob("*.txt"))[0]
+    first_seed.write_bytes(first_seed.read_bytes() + b"\nOne more real sentence of the article was added here.\n")
+    first_seed.with_suffix(".yml").write_text("dateline: Dandong\n", encoding="utf-8")
+    cache = SeedCache(tmp_path / "cache")
+    corpus = build_corpus(seeds, publications, vocabulary, cache=cache)
+    assert cache.hits == 1
+    assert any(p.article.dateline == "Dandong" for p in corpus.articles)
+
+
+def test_key_depends_on_the_pipeline_version(tmp_path):
+    assert SeedCache(tmp_path, "a").key(b"seed", b"") != SeedCache(tmp_path, "b").key(b"seed", b"")
+    assert SeedCache(tmp_path, "a").key(b"seed", b"") != SeedCache(tmp_path, "a").key(b"seed", b"x")
+    assert len(pipeline_version()) == 64
+
+
+def test_a_broken_entry_is_ignored(tmp_path):
+    cache = SeedCache(tmp_path, "v")
+    key = cache.key(b"seed", b"")
+    cache.put(key, SeedResult(article=None, problems=["x"]))
+    (tmp_path / key[:2] / key).write_bytes(b"not a pickle")
+    assert cache.get(key) is None
