@@ -1,6 +1,8 @@
 """Cleaning: furniture goes, article text stays word for word, every removal is recorded."""
 from __future__ import annotations
 
+import textwrap
+
 from newsarchive.cleaning import LOST_TABLE_NOTE, clean
 from newsarchive.furniture import furniture_rule
 from newsarchive.structure.article import BlockKind, CleanedText, SeedText
@@ -99,3 +101,146 @@ def test_furniture_rules_name_kinds_of_furniture() -> None:
     assert furniture_rule("Read more: Alibaba poised to launch listing") == "promo"
     assert furniture_rule("Advertisement") == "advertisement"
     assert furniture_rule(PARAGRAPHS[0]) == ""
+
+
+def test_no_article_warning_does_not_repeat_the_seed_path() -> None:
+    cleaned = _clean("Home\nMenu\nSign in\n")
+    assert cleaned.body == [] and cleaned.warnings == ["no article text found"]
+
+
+def test_reported_sentences_that_mention_widget_words_stay() -> None:
+    reported = [
+        "The agency said the newsletter sent to its members had urged them to subscribe to the new rules.",
+        "Investigators told reporters that the site's cookies and privacy policy had been copied from a bank.",
+    ]
+    assert all(furniture_rule(sentence) == "" for sentence in reported)
+    assert furniture_rule("Sign up for our daily newsletter and get the best stories in your inbox.") == "newsletter"
+    assert furniture_rule("This site is protected by reCAPTCHA and the Google Privacy Policy applies.") == "cookie-notice"
+    cleaned = _clean("\n\n".join([PARAGRAPHS[0], reported[0], PARAGRAPHS[1], reported[1], PARAGRAPHS[2]]))
+    assert _body(cleaned) == [PARAGRAPHS[0], reported[0], PARAGRAPHS[1], reported[1], PARAGRAPHS[2]]
+
+
+def test_reader_prompts_are_furniture() -> None:
+    assert furniture_rule("Neil Young's plan to vote suffers a setback Read more") == "promo"
+    assert furniture_rule("If you enjoyed this article, we have a proposition for you: join our club.") == "promo"
+    assert furniture_rule("Misinformation is a real threat. The Daily needs your help.") == "promo"
+    assert furniture_rule("We want to hear what you think about this article. Submit a letter to the editor.") == "feedback"
+    long_policy = (
+        "When submitting content, please abide by our submission guidelines, and avoid posting profanity. "
+        "Should you violate our guidelines, we reserve the right to remove your comments and to block your "
+        "account from posting anything at all on this website in the future."
+    )
+    assert furniture_rule(long_policy) == "feedback"
+    assert furniture_rule("This document is subject to copyright. Apart from any fair dealing for the purpose "
+                          "of private study or research, no part may be reproduced without the written permission.") == "copyright"
+    assert furniture_rule("Get access to the fastest growing subscription service for as little as a dollar a "
+                          "week, use the code at checkout and read everything.") == "subscription-pitch"
+
+
+def test_shouted_headlines_of_other_stories_go_but_short_capitals_stay() -> None:
+    assert furniture_rule("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'") == "shouted-headline"
+    assert furniture_rule("SEOUL, SOUTH KOREA") == ""
+
+
+def test_spam_needs_a_spam_phrase_or_two_spam_words() -> None:
+    assert furniture_rule("casino siteleri yeni bahis siteleri deneme bonusu veren siteler") == "spam"
+    assert furniture_rule("North Korean workers were sent to a casino in Macau, the report said.") == ""
+    assert furniture_rule("August 8 – Tinley Park, IL @ Hollywood Casino Amphitheatre") == ""
+
+
+def test_form_field_glued_to_a_sentence_is_taken_off_the_sentence() -> None:
+    text = f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]} _________________\n\n{PARAGRAPHS[2]}\n"
+    cleaned = _clean(text)
+    assert _body(cleaned) == PARAGRAPHS
+    assert any(edit.rule == "glued-form-field" and edit.action == "changed" for edit in cleaned.edits)
+
+
+def test_hover_card_glued_to_a_linked_name_is_cut_out() -> None:
+    glued = ("A man pleaded guilty to threatening Rep. Jane RoeJane RoeSenate passes budget | Floods hit the north "
+             "Other headline here MORE (D-Minn.), prosecutors said on Monday.")
+    cleaned = _clean(f"{PARAGRAPHS[0]}\n\n{glued}\n\n{PARAGRAPHS[1]}\n")
+    assert _body(cleaned)[1] == "A man pleaded guilty to threatening Rep. Jane Roe (D-Minn.), prosecutors said on Monday."
+    assert any(edit.rule == "hover-text" for edit in cleaned.edits)
+
+
+def test_lynx_long_wrapped_lines_are_joined() -> None:
+    paragraphs = [" ".join(PARAGRAPHS[i:] + PARAGRAPHS[:i]) * 3 for i in range(3)]
+    wrapped = [textwrap.fill(text, width=240, initial_indent="   ", subsequent_indent="   ") for text in paragraphs]
+    assert all(len(piece.split("\n")) > 1 for piece in wrapped)
+    cleaned = _clean("\n\n".join(wrapped) + "\n")
+    assert _body(cleaned) == paragraphs
+
+
+def test_data_list_below_the_article_is_kept_as_list_items() -> None:
+    dates = ["June 9 – Tampa, FL @ Coral Sky Amphitheatre", "June 10 – Raleigh, NC @ Walnut Creek",
+             "July 2 – Denver, CO @ Pepsi Center", "July 19 – Toronto, ON @ Budweiser Stage"]
+    text = "\n\n".join(PARAGRAPHS) + "\n\nTour Dates\n\n" + "\n".join(dates) + "\n\nHome\nSign in\nMenu\n"
+    cleaned = _clean(text)
+    listed = [line.text for line in cleaned.body if line.kind is BlockKind.LIST_ITEM]
+    assert listed == dates
+
+
+def test_cards_of_other_stories_go_with_their_blurbs() -> None:
+    cards = "\n\n".join(
+        f"{headline}\n\n  • 8 October 2019\n  • Fact Check\n\n{blurb}"
+        for headline, blurb in [
+            ("Did The Minister Divert Billions From Pensions?", "A routine review of content labelled satire."),
+            ("Was The Mayor Caught On A Leaked Recording?", "The remarks were also pretty vague."),
+            ("Did The Zoo Really Lose Its Only Panda?", "Visitors were told a different story."),
+        ]
+    )
+    cleaned = _clean("\n\n".join(PARAGRAPHS) + "\n\n" + cards + "\n")
+    assert _body(cleaned) == PARAGRAPHS
+    assert any(edit.rule == "teaser-run" for edit in cleaned.edits)
+
+
+def test_captions_in_a_row_do_not_take_the_next_paragraph_with_them() -> None:
+    captions = "\n\n".join(f"[photo-{n}]\n{name} Submitted photo" for n, name in enumerate(
+        ["Elizabeth A. Burton", "Victor N. Burton", "Ryan S. Hollman", "Christopher Tays"]))
+    short_paragraph = "A sheriff's dog later found narcotics in the car, and officers reported finding a pistol."
+    after = "\n\n".join(PARAGRAPHS * 2)
+    cleaned = _clean(f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n{captions}\n\n{short_paragraph}\n\n{after}\n")
+    assert short_paragraph in _body(cleaned)
+
+
+def test_runs_of_truncated_headlines_go() -> None:
+    teasers = "\n".join(["Minister resigns over budget row …", "Floods hit the north again …",
+                         "Stars turn out for a gala night in the capital …"])
+    cleaned = _clean(f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n{teasers}\n\n{PARAGRAPHS[2]}\n")
+    assert _body(cleaned) == PARAGRAPHS
+
+
+def test_a_short_list_the_article_introduces_with_a_colon_stays() -> None:
+    items = ["Food aid for the border towns", "More patrols at night", "A hotline for families"]
+    intro = "The committee listed three demands in its letter to the provincial government:"
+    text = f"{PARAGRAPHS[0]}\n\n{intro}\n" + "\n".join(f"  * {item}" for item in items) + f"\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n"
+    cleaned = _clean(text)
+    assert _body(cleaned) == [PARAGRAPHS[0], intro, *items, PARAGRAPHS[1], PARAGRAPHS[2]]
+    assert [line.kind for line in cleaned.body[2:5]] == [BlockKind.LIST_ITEM] * 3
+    assert furniture_rule("You might also be interested in these stories:") == "promo"
+
+
+def test_an_article_of_very_short_paragraphs_is_not_judged_furniture() -> None:
+    short = ["Kim crossed the river.", "Guards opened fire.", "Two men died.", "Kim reached Yanji."]
+    cleaned = _clean("Home\nMenu\n\n" + "\n\n".join(short) + "\n\nSign in\n")
+    assert _body(cleaned) == short
+
+
+def test_numbered_list_under_a_promo_label_goes() -> None:
+    most_read = "Most Read\n\n" + "\n".join(
+        f"  {n}. {text}" for n, text in enumerate([
+            "Tuesday's hearings were a disaster for the ruling party Even their own witnesses said damaging stuff.",
+            "One of the witnesses confirmed a deal on television This may be the biggest moment so far.",
+            "The speaker keeps calling the hearing a circus. It is not as clever as he thinks it is.",
+        ], start=1))
+    cleaned = _clean(f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n{most_read}\n\n{PARAGRAPHS[2]}\n\n{PARAGRAPHS[0]} Again.\n")
+    assert _body(cleaned) == [*PARAGRAPHS, f"{PARAGRAPHS[0]} Again."]
+    assert sum(1 for edit in cleaned.edits if edit.rule == "promoted-list") == 3
+
+
+def test_text_right_above_a_photo_credit_is_its_caption() -> None:
+    caption = "The prime minister passes a new passenger aircraft at the airshow in Dubai on Monday, Nov. 13, 2017."
+    text = f"{PARAGRAPHS[0]}\n\n{caption}\nNatalie Naccache | Bloomberg | Getty Images\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n"
+    cleaned = _clean(text)
+    kinds = {line.text: line.kind for line in cleaned.body}
+    assert kinds[caption] is BlockKind.CAPTION and kinds[PARAGRAPHS[1]] is BlockKind.PARAGRAPH

@@ -12,7 +12,9 @@ FUNCTION_WORDS = "the of and to in that was for on with as by at from he she the
 CONTENT_WORDS = (
     "government border officials people refugees country year week report police minister city village "
     "families workers river night market school church village leaders court agency group month province "
-    "crossed returned asked told found moved walked carried waited opened closed reached met wrote"
+    "crossed returned asked told found moved walked carried waited opened closed reached met wrote "
+    # words that furniture rules look for: prose that merely mentions them is still prose
+    "newsletter cookies subscribe casino privacy"
 ).split()
 
 # Page furniture lines as dumps show them (menus, widgets, prompts, counters, copyright).
@@ -23,6 +25,11 @@ FURNITURE = [
     "Sign in", "Subscribe", "Skip to main content", "(BUTTON) Close", "[ ] Search in title", "Menu",
     "Share on Facebook", "Tweet", "Related Articles", "Most Read", "Sign up for our daily newsletter",
     "We use cookies to improve your experience", "Follow us on Twitter", "[image-name]", "12 Comments",
+    "SEAN SPICER ELIMINATED FROM THE DANCE SHOW", "Sign up for our Newsletter", "Breaking News Emails",
+    "We want to hear what you think about this article.", "Why you can trust Example News",
+    "If you enjoyed this article, we have a proposition for you: join our club.",
+    "This document is subject to copyright.", "casino siteleri yeni bahis siteleri deneme bonusu",
+    "Misinformation is a real threat. Example News needs your help.",
 ]
 
 

@@ -101,3 +101,53 @@ def test_publication_needs_evidence_outside_the_story() -> None:
 def test_no_headline_gives_a_warning() -> None:
     article = _article("")
     assert article.title and any("no headline" in warning for warning in article.warnings)
+
+
+def test_video_kicker_is_a_headline_not_a_photo_credit() -> None:
+    article = _article("VIDEO: Voting on the Housing Authority's Future\n\nBy Tatyana Turner.\n\nPublished November 8, 2023")
+    assert article.title == "VIDEO: Voting on the Housing Authority's Future"
+    assert article.authors == ["Tatyana Turner"]
+
+
+def test_a_standfirst_does_not_beat_the_headline_above_it() -> None:
+    header = ("Brothel catering to politicians busted in Boston\n\nJohns paid up to $600 an hour for services\n\n"
+              "The acting attorney speaks during a press conference on Wednesday. (Photo by Jane Roe/Herald Staff)\n\n"
+              "By Grace Zokovitch\n\nNovember 8, 2023")
+    assert _article(header).title == "Brothel catering to politicians busted in Boston"
+
+
+def test_a_kicker_that_prefixes_other_headlines_gets_no_repeat_bonus() -> None:
+    header = ("Home\n\nBand Unites With Former Frontman for Anniversary Tour\n\nBy Ryan Reed\n\nNovember 19, 2019\n\n"
+              "The Band\n")
+    footer = "Related\n\nThe Band: Lighting Up With the Stars of a Comedy Film in a Long Run\n"
+    assert _article(header, footer).title == "Band Unites With Former Frontman for Anniversary Tour"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("AFP/The Local - [email protected]", ["AFP/The Local"]),
+        ("ByJ.R. Stone KGO logo", ["J.R. Stone"]),
+        ("By Jessica Holly, Gail Levy, 7 News WSVN", ["Jessica Holly", "Gail Levy", "7 News WSVN"]),
+    ],
+)
+def test_agency_and_station_bylines(line: str, authors: list[str]) -> None:
+    article = _article(f"A headline about the border region\n\n{line}")
+    assert article.authors == authors and article.author_role == ""
+
+
+def test_a_section_name_beside_the_date_is_not_an_author() -> None:
+    article = _article("City Talk\n\nWednesday 20 November 2019 9:22 am\n\nA headline about the border region\n\nAnna Menin")
+    assert article.authors == ["Anna Menin"]
+
+
+def test_warnings_do_not_carry_the_seed_path() -> None:
+    assert all("seeds/" not in warning for warning in _article("").warnings)
+
+
+def test_an_agency_credit_far_below_the_article_is_another_story() -> None:
+    footer = "\n\n".join(["Share", "Tags: border", "Posted in News", "Comments", "Leave a reply", "Name", "Website",
+                          "Related", "Floods hit the north (Reuters)"])
+    assert _article("A headline about the border region\n\nBy Jane Doe", footer).publication is None
+    credited = _article("A headline about the border region", "Copyright © Yonhap News Agency\n\n" + footer)
+    assert credited.publication is not None and credited.publication.slug == "yonhap"

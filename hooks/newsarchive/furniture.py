@@ -3,7 +3,9 @@
 Each rule has a name (recorded in the `Edit` it causes) and a pattern over one
 logical line, with bullets and indentation already taken off.  Rules describe
 kinds of furniture (navigation, share widgets, promos, form fields), never one
-site's exact sentence.
+site's exact sentence.  Rules that go by vocabulary ("cookies", "newsletter",
+"subscription") only fire on a line that addresses the reader or is a bare
+label, never on a sentence that reports what someone said.
 """
 from __future__ import annotations
 
@@ -44,13 +46,10 @@ _WHOLE_LINE_RULES: tuple[tuple[str, str], ...] = (
      r"(related|recommended|popular|latest|more) (articles|stories|coverage|content|videos)).{0,3}"),
     ("promo", r"(read more|related|see also|also read|watch|listen|more|recommended|read next|"
      r"must read|don't miss|trending|click here|learn more|sign up|subscribe)\s*:.*"),
-    ("newsletter", r".{0,60}\b(sign up|subscribe|newsletter|inbox|unsubscribe)\b.{0,80}"),
     ("account", r"(sign|log) ?(in|out|up)|register|my account|create (an |a free )?account|"
      r"(already|not) (a )?(subscriber|member|registered).*|forgot (your )?password.*|"
      r"password|username|e-?mail( address)?|remember me|subscribe( now| today)?|"
      r"manage (your )?(account|subscription).*"),
-    ("cookie-notice", r".{0,120}\b(cookies?|privacy (policy|settings|notice)|terms (of (use|service)|"
-     r"and conditions)|do not sell)\b.{0,120}"),
     ("form-field", r"(\[[ xX]?\]\s*)+.*|.*_{4,}.*|\(BUTTON\).*|.*\[(submit|search|go|send)\].*"),
     ("image-placeholder", r"\[[^\]]{0,80}\](\s*\[[^\]]{0,80}\])*|IFRAME:.*|\(?image\)?|photo|video|"
      r"(photo|image|video|gallery)\s*\d+\s*(of|/)\s*\d+|\d+\s*/\s*\d+|enlarge this image|"
@@ -61,8 +60,20 @@ _WHOLE_LINE_RULES: tuple[tuple[str, str], ...] = (
     ("browser-notice", r".*\b(browser version|update your browser|(enable|turn on|disable[ds]?) javascript|"
      r"javascript (is )?(disabled|required|enabled)|best viewed (in|with)|unsupported browser)\b.*"),
     ("tags-line", r"(tags|topics|filed under|categories|category|more on|related topics)\s*:.*"),
-    ("spam", r".*\b(casino|bahis|siteleri|betting sites|deneme bonusu|viagra|cialis|porn|escort service|"
-     r"payday loans?|slot gacor|togel)\b.*"),
+)
+
+# Link-farm spam: one of these phrases, or two different words of the weaker list, make a line spam
+# (one word alone does not: "casino" or "betting" may well be in the news).
+_SPAM_PHRASES = re.compile(
+    r"\b(bahis siteleri|deneme bonusu|slot gacor|judi (online|slot|bola)|online casinos?|casino online|"
+    r"betting sites|escort (service|agency)|payday loans?|replica watches|essay writing service|buy (cheap )?"
+    r"(viagra|cialis|followers|likes))\b",
+    re.I,
+)
+_SPAM_WORDS = re.compile(
+    r"\b(casinos?|bahis|siteleri|bonusu|betting|slots?|poker|jackpot|togel|viagra|cialis|porn|escorts?|loans?|"
+    r"gacor|bet365|roulette)\b",
+    re.I,
 )
 
 # Furniture recognised by one telling phrase anywhere in a short line.
@@ -74,10 +85,53 @@ _PHRASE_RULES: tuple[tuple[str, str], ...] = (
      r"(listen to|watch) (this|the) (article|story|podcast)|©)"),
     ("share-widget", r"\bsharing options\b|^share (on|via|this)\b"),
     ("reading-time", r"^\d+\s*(min(ute)?s?|hours?)( read| to read| ago)$|^(updated|published)?\s*\d+ (minutes?|hours?|days?) ago$"),
+    ("promo", r"\bread more\W{0,3}$|\bcontinue reading\W{0,3}$|\bif you (enjoyed|liked|value|appreciate) (this|our)\b|"
+     r"\b(needs?|want) your (help|support)\b|\bstay (current|informed|up to date|in the know) with\b|"
+     r"\byou (may|might) (also )?(like|enjoy|be interested in)\b|\balso of interest\b|"
+     r"^(the )?latest (news|updates|stories|coverage) (on|about|from)\b[^.!?]*$"),
+    ("feedback", r"\bwe want to hear (from you|what you think)\b|\bletters? to the editor\b|"
+     r"\bsubmit (a )?(correction|tip)\b|\brequest (a )?reprints?\b|\breprints? (&|and) (licensing|permissions)\b|"
+     r"\b(view|our|read) editorial (guidelines|standards)\b|"
+     r"^why you can trust\b|\b(community|submission|commenting|comment) (guidelines|policy|standards|rules)\b"),
+    ("copyright", r"\bsubject to copyright\b|\bmay not be (reproduced|republished|redistributed)\b|"
+     r"\bwithout (the )?(prior )?written permission\b"),
+)
+
+# Furniture recognised by its vocabulary, but only in a line that talks to the reader ("you", "our", an
+# imperative) or is a bare label: a reported sentence that mentions cookies or a newsletter is article text.
+_ADDRESSED_RULES: tuple[tuple[str, str], ...] = (
+    ("newsletter", r"\b(sign(ed)? (me )?up|subscribe[ds]?|newsletters?|inbox|unsubscribe|news ?alerts?|"
+     r"delivered (right )?(to you|to your|weekday|daily|every)|(breaking )?news e-?mails)\b"),
+    ("cookie-notice", r"\b(cookies?|privacy (policy|settings|notice|statement)|terms (of (use|service)|and conditions)|"
+     r"do not sell|recaptcha)\b"),
+    ("subscription-pitch", r"^(get|gain|join|become|try|unlock|upgrade|support)\b.{0,200}\b("
+     r"subscriptions?|subscribers?|"
+     r"members(hip)?|premium|paywalls?|ad-free|free trial|access)\b"),
+    ("newsletter", r"^get (breaking|the latest|our|the best|exclusive|unlimited|instant)\b.{0,80}"
+     r"\b(news|stories|analysis|updates)\b"),
 )
 
 # Short lines (at most this many words) are judged by the phrase rules.
 PHRASE_RULE_MAX_WORDS = 25
+
+# Lines that address the reader: second person, "we/our" of the site, "I agree", an imperative first word.
+_ADDRESSES_READER = re.compile(
+    r"\b(you|your|yours|we|our|us|me|i agree|i accept|i consent|this (site|website|page))\b|"
+    r"^(sign|subscribe|get|join|become|try|unlock|upgrade|support|read|learn|click|tap|manage|accept|enter)\b",
+    re.I,
+)
+
+# Lines that report what someone said: a vocabulary rule never fires on them.
+_REPORTED_SPEECH = re.compile(r"\b(said|says|told|according to|reported|announced|wrote)\b", re.I)
+
+# The first sentence of a line: long lines are judged by the phrase rules on it alone.
+_FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s|$)")
+
+# Bare labels (at most this many words) are judged by the vocabulary rules without addressing the reader.
+LABEL_MAX_WORDS = 4
+
+# Lines written in capitals with at least this many words are promoted headlines of other stories.
+SHOUTED_MIN_WORDS = 5
 
 # Digits glued to the start of a word: "34234234123123Summer".
 GLUED_DIGIT_RUN = re.compile(r"^(\d{6,})(?=[A-Z“\"‘][a-z])")
@@ -100,6 +154,7 @@ CREDIT_WORDS = frozenset("credit credits photo photograph image picture getty im
 
 _WHOLE = tuple((name, re.compile(rf"(?:{pattern})\s*[.:!|>»›]*", re.I)) for name, pattern in _WHOLE_LINE_RULES)
 _PHRASES = tuple((name, re.compile(pattern, re.I)) for name, pattern in _PHRASE_RULES)
+_ADDRESSED = tuple((name, re.compile(pattern, re.I)) for name, pattern in _ADDRESSED_RULES)
 
 
 # The name of the furniture rule a line matches, or "" when it may be article text
@@ -108,8 +163,34 @@ def furniture_rule(text: str) -> str:
     for name, pattern in _WHOLE:
         if pattern.fullmatch(line):
             return name
-    if len(line.split()) <= PHRASE_RULE_MAX_WORDS:
-        for name, pattern in _PHRASES:
+    words = line.split()
+    phrase_text = line if len(words) <= PHRASE_RULE_MAX_WORDS else _opening_sentence(line)
+    for name, pattern in _PHRASES:
+        if phrase_text and pattern.search(phrase_text):
+            return name
+    if _SPAM_PHRASES.search(line) or len({word.lower() for word in _SPAM_WORDS.findall(line)}) >= 2:
+        return "spam"
+    if _is_shouted(line, words):
+        return "shouted-headline"
+    addressed = len(words) <= LABEL_MAX_WORDS or (
+        _ADDRESSES_READER.search(line) and not _REPORTED_SPEECH.search(line)
+    )
+    if addressed:
+        for name, pattern in _ADDRESSED:
             if pattern.search(line):
                 return name
     return ""
+
+
+# The first sentence of a long line when it is short enough for the phrase rules and reports no one's words
+def _opening_sentence(line: str) -> str:
+    match = _FIRST_SENTENCE.match(line)
+    if not match or len(match.group().split()) > PHRASE_RULE_MAX_WORDS or _REPORTED_SPEECH.search(match.group()):
+        return ""
+    return match.group()
+
+
+# Whether a line is written in capitals like a promoted headline ("SEAN SPICER ELIMINATED FROM ...")
+def _is_shouted(line: str, words: list[str]) -> bool:
+    letters = [char for char in line if char.isalpha()]
+    return len(words) >= SHOUTED_MIN_WORDS and bool(letters) and all(char.isupper() for char in letters)

@@ -67,13 +67,18 @@ _ROLE_WORDS = re.compile(
 
 # Photo and illustration credits: "Photography by John Flawed", "Photo: Reuters".
 _CREDIT = re.compile(
-    r"^(?:(?:lead |main |top |featured )?(?:photography|photographs?|photos?|images?|illustrations?|pictures?|video|"
-    r"graphics?|artwork)(?: credit)?\s*(?:by|:|courtesy of)|(?:image|photo) courtesy of)\s+\S.*$",
+    r"^(?:(?:lead |main |top |featured )?(?:photography|photographs?|photos?|images?|illustrations?|pictures?|"
+    r"graphics?|artwork)(?: credit)?\s*(?:by|:|courtesy of)|(?:image|photo|video) courtesy of|video by)\s+\S.*$",
     re.I,
 )
 
 # A person's name: capitalised words, initials, particles and hyphenated given names.
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|de|da|van|von|der|del|bin|al-\w+|le|la)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|von|der|del|bin|al-\w+|le|la)$")
+
+# An author line signed with an e-mail address: "AFP/The Local - [email protected]", "Jane Doe | jd@example.com".
+_SIGNED_BYLINE = re.compile(
+    r"^(?P<name>[A-Z][^@|–—]{1,60}?)\s+[-–—|]\s+(?:\[email\s*protected\]|[\w.+-]+@[\w-]+\.[\w.]+)\s*$"
+)
 
 # A dateline opening the first paragraph: "SHENYANG, China--", "SEOUL –", "NEW YORK (Reuters) -".
 _DATELINE = re.compile(
@@ -87,14 +92,21 @@ _NOTE_MARKER = re.compile(r"^(\d{1,3})[.)]$")
 # A footnote marker glued to the end of a sentence: "conventions.1", "criminals.3 In".
 _FOOTNOTE_MARKER = re.compile(r"(?<=[a-z.,;:!?”\"’)])(\d{1,2})(?=\s|$)")
 
-# Where evidence of the source publication may be found, most telling first.
-_EVIDENCE_RULES = ("copyright", "navigation", "promo", "share-widget")
+# Furniture that names the page's own site (after the copyright line, the author note, credits and captions).
+_EVIDENCE_RULES = ("navigation", "promo", "share-widget")
 
 # Furniture rules that may have taken a headline, byline or date line with them.
-_HEADER_FURNITURE_RULES = ("headline-list", "link-list", "counter")
+_HEADER_FURNITURE_RULES = ("headline-list", "link-list", "counter", "shouted-headline", "teaser-run")
 
 # First words that make a capitalised phrase a title, not a person's name.
 _NOT_NAME_STARTS = frozenset({"A", "An", "The", "Our", "More", "Most", "All", "Latest", "Top", "New"})
+
+# Words of section names and breadcrumbs ("Home Music Music News", "City Talk"), never of a person's name.
+_SECTION_WORDS = frozenset(
+    """news home music sport sports talk world politics business opinion opinions local video videos live latest tech
+    technology science health entertainment culture travel lifestyle magazine podcast podcasts weather markets
+    money style food arts books tv film movies menu search""".split()
+)
 
 # A line that states a date and nothing else worth keeping ("Posted on April 3, 2012").
 _DATE_ONLY_WORDS = 8
@@ -133,7 +145,7 @@ def extract_article(cleaned: CleanedText, publications: PublicationRegistry) -> 
     _record_moves(cleaned, header, footnotes, author_note, edits)
     warnings = list(cleaned.warnings)
     if not header.title:
-        warnings.append(f"{cleaned.seed_path}: no headline found")
+        warnings.append("no headline found")
     return Article(
         seed_path=cleaned.seed_path,
         title=header.title or _fallback_title(cleaned),
@@ -190,7 +202,19 @@ def _read_byline(lines: list[Line], header: _Header) -> None:
             header.author_role = following.text.strip()
             header.used.add(following.number)
         return
-    _read_name_beside_date(lines, header)
+    if not _read_signed_byline(lines, header):
+        _read_name_beside_date(lines, header)
+
+
+# An author from a line signed with an e-mail address (news agencies and staff sign this way)
+def _read_signed_byline(lines: list[Line], header: _Header) -> bool:
+    for line in lines:
+        match = _SIGNED_BYLINE.match(line.text.strip())
+        if match and line.number not in header.used and len(match.group("name").split()) <= settings.NAME_MAX_WORDS:
+            header.authors = [match.group("name").strip()]
+            header.used.add(line.number)
+            return True
+    return False
 
 
 # Names and role from the text after "By": "KOICHIRO ISHIDA/ Correspondent", "A and B"
@@ -203,6 +227,9 @@ def _parse_names(text: str) -> tuple[list[str], str]:
     for piece in re.split(r",\s*|\s+and\s+|\s*&\s*", names_text):
         piece = _leading_name(piece.strip(" ."))
         if not piece:
+            continue
+        if names and not _ROLE_WORDS.search(piece) and _looks_like_organisation(piece):
+            names.append(piece)  # a station or agency credited beside the reporters ("7 News WSVN")
             continue
         if _ROLE_WORDS.search(piece) or not _looks_like_name(piece):
             if not names:
@@ -227,10 +254,24 @@ def _leading_name(text: str) -> str:
     words = text.split()
     taken = []
     for word in words[: settings.NAME_MAX_WORDS]:
-        if not _NAME_WORD.match(word):
+        mixed_case_name = len(taken) >= settings.NAME_MIN_WORDS and not " ".join(taken).isupper()
+        if not _NAME_WORD.match(word) or (mixed_case_name and _is_acronym(word)):
             break
         taken.append(word)
     return " ".join(taken) if len(taken) >= settings.NAME_MIN_WORDS else text
+
+
+# Whether a byline piece names an organisation: a few capitalised words, one of them an acronym ("7 News WSVN")
+def _looks_like_organisation(text: str) -> bool:
+    words = text.split()
+    capitalised = all(word[:1].isupper() or word[:1].isdigit() for word in words)
+    return len(words) <= settings.NAME_MAX_WORDS and capitalised and any(_is_acronym(word) for word in words)
+
+
+# Whether a word is an acronym such as a station or agency name ("KGO", "AFP"), not part of a person's name
+def _is_acronym(word: str) -> bool:
+    letters = re.sub(r"\W", "", word)
+    return len(letters) >= 2 and letters.isupper()
 
 
 # Whether a piece of text is a person's name (two to four capitalised words)
@@ -238,7 +279,7 @@ def _looks_like_name(text: str) -> bool:
     words = text.split()
     if not settings.NAME_MIN_WORDS <= len(words) <= settings.NAME_MAX_WORDS:
         return False
-    if words[0] in _NOT_NAME_STARTS:
+    if words[0] in _NOT_NAME_STARTS or any(word.lower() in _SECTION_WORDS for word in words):
         return False
     return all(_NAME_WORD.match(word) for word in words) and not _DATE_WITH_MONTH_NAME.search(text)
 
@@ -257,15 +298,21 @@ def _normal_case(name: str) -> str:
 
 # An author from a lone name line right beside the date line ("Debbie White" / "18 Nov 2019")
 def _read_name_beside_date(lines: list[Line], header: _Header) -> None:
+    dates = [
+        index for index, line in enumerate(lines)
+        if _find_date_in(line.text) and len(line.text.split()) <= _DATE_ONLY_WORDS
+    ]
+    candidates = []
     for index, line in enumerate(lines):
         if line.number in header.used or not _looks_like_name(line.text) or _ROLE_WORDS.search(line.text):
             continue
-        reach = settings.NAME_DATE_REACH
-        neighbours = lines[max(0, index - reach) : index] + lines[index + 1 : index + 1 + reach]
-        if any(_find_date_in(other.text) and len(other.text.split()) <= _DATE_ONLY_WORDS for other in neighbours):
-            header.authors = [_normal_case(line.text)]
-            header.used.add(line.number)
-            return
+        distance = min((abs(index - date) for date in dates), default=settings.NAME_DATE_REACH + 1)
+        if distance <= settings.NAME_DATE_REACH:
+            candidates.append((distance, index))
+    if candidates:
+        line = lines[min(candidates)[1]]
+        header.authors = [_normal_case(line.text)]
+        header.used.add(line.number)
 
 
 # The publication date: a dated line near the headline, else one after the body
@@ -315,13 +362,13 @@ def _parse_date(text: str, *, dayfirst: bool) -> dt.date | None:
 # The headline: the most headline-like unused line above the body
 def _read_title(cleaned: CleanedText, zone: list[Line], header: _Header) -> None:
     window = zone[-settings.TITLE_SEARCH_LINES :]
-    all_texts = [line.text for line in cleaned.before + cleaned.furniture + cleaned.after]
+    all_lines = cleaned.before + cleaned.furniture + cleaned.after
     best_score, best = 0.0, None
     for index, line in enumerate(window):
         if line.number in header.used:
             continue
         distance = len(window) - 1 - index
-        score = _headline_score(line, all_texts) - distance * settings.TITLE_DISTANCE_PENALTY
+        score = _headline_score(line, all_lines) - distance * settings.TITLE_DISTANCE_PENALTY
         score += _byline_nearby_bonus(window, index, header) + _standfirst_bonus(window, index, header)
         if score > best_score:
             best_score, best = score, line
@@ -331,7 +378,7 @@ def _read_title(cleaned: CleanedText, zone: list[Line], header: _Header) -> None
 
 
 # How much a line looks like this page's headline (0 when it cannot be one)
-def _headline_score(line: Line, all_texts: list[str]) -> float:
+def _headline_score(line: Line, all_lines: list[Line]) -> float:
     text = line.text.strip()
     words = text.split()
     if not settings.TITLE_MIN_WORDS <= len(words) <= settings.TITLE_MAX_WORDS:
@@ -349,7 +396,7 @@ def _headline_score(line: Line, all_texts: list[str]) -> float:
         score -= 6
     if line.marker:
         score -= 5
-    repeats = sum(1 for other in all_texts if other != text and _is_title_variant(other, text))
+    repeats = sum(1 for other in all_lines if other.text.strip() != text and _is_title_variant(other.text, text))
     return score + settings.TITLE_REPEAT_BONUS * min(repeats, 1)
 
 
@@ -369,6 +416,8 @@ def _standfirst_bonus(window: list[Line], index: int, header: _Header) -> float:
     following = window[index + 1] if index + 1 < len(window) else None
     if following is None or following.number in header.used or following.marker:
         return 0.0
+    if CAPTION_CREDIT.search(following.text):
+        return 0.0  # a photo caption, not a standfirst
     if len(window[index].text.split()) < settings.PROSE_MIN_WORDS:
         return 0.0
     words = len(following.text.split())
@@ -386,7 +435,8 @@ def _is_byline_or_date(line: Line, header: _Header) -> bool:
 def _is_title_variant(other: str, title: str) -> bool:
     if other.strip() == title:
         return True
-    return other.startswith(title) and bool(re.match(r"\s*[|–—:-]\s*\S", other[len(title) :]))
+    site_name = re.match(r"\s*[|–—:-]\s*(?P<name>\S.*)$", other[len(title) :]) if other.startswith(title) else None
+    return bool(site_name) and len(site_name.group("name").split()) <= settings.TITLE_SITE_NAME_MAX_WORDS
 
 
 # A headline when none was found: the seed's file name
@@ -489,11 +539,17 @@ def _find_publication(
     publications: PublicationRegistry,
 ) -> Publication | None:
     furniture = {edit.line: edit.rule for edit in cleaned.edits if edit.action == "removed"}
-    evidence = [line.text for rule in _EVIDENCE_RULES for line in cleaned.furniture if furniture.get(line.number) == rule]
+    site_lines = [
+        line.text for rule in _EVIDENCE_RULES for line in cleaned.furniture if furniture.get(line.number) == rule
+    ]
+    evidence = [line.text for line in cleaned.furniture if furniture.get(line.number) == "copyright"]
     evidence.append(author_note)
     evidence.extend(header.credits)
     evidence.extend(block.text for block in blocks if block.kind is BlockKind.CAPTION)
-    evidence.extend(line.text for line in cleaned.after)
+    # Only the lines right after the article: further down, other stories carry their own agencies' credits.
+    body_end = cleaned.body[-1].last if cleaned.body else 0
+    evidence.extend(line.text for line in cleaned.after if line.number <= body_end + settings.PUBLICATION_AFTER_LINES)
+    evidence.extend(site_lines)
     for text in evidence:
         found = publications.find_in(text)
         if found:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 # Lines this close to the widest line count as "full" lines of a wrapped dump.
 WRAP_SLACK = 14
-# A dump is hard-wrapped when at least this many lines are full...
+# A dump is hard-wrapped when at least this many full lines go on in the next line (lynx and w3m
+# wrap a paragraph without a blank line; a browser copy puts each paragraph on one line)...
 WRAP_MIN_FULL_LINES = 4
-# ...and at least this share of its non-blank lines are full.
-WRAP_MIN_FULL_SHARE = 0.05
+# ...and they are at least this share of its long lines (half the width or more).
+WRAP_MIN_FULL_SHARE = 0.2
 # How many of the longest line lengths are tried as the wrap width (a few over-long lines are ignored).
 WRAP_WIDTHS_TRIED = 30
 # At most this share of lines may be longer than the wrap width.
@@ -53,16 +54,43 @@ FURNITURE_PENALTY = -8.0
 # Inside the main content
 # -----------------------------------------------------------------------------
 
+# When the best run of lines holds fewer words than this, the main content spans every statement...
+SHORT_ARTICLE_MAX_WORDS = 40
+# ...of at least this many words (ending like a sentence).
+STATEMENT_MIN_WORDS = 3
 # The main content starts at the first statement this long (headlines and bylines above it).
 PROSE_MIN_WORDS = 6
 # This many short non-sentence lines in a row are a list of other stories, not subheadings.
 HEADLINE_LIST_MIN_LINES = 2
+# At least this many consecutive short lines cut to one pattern (a date or number first) are a data list
+# the author wrote (tour dates, results), kept as list items even just below the main content.
+DATA_LIST_MIN_LINES = 4
+# How many leading punctuation and number marks make a data line's pattern ("9–" in "June 9 – Tampa").
+DATA_SHAPE_LENGTH = 2
+# Longest data line, in words.
+DATA_LINE_MAX_WORDS = 20
+# This many lines in a row cut off with an ellipsis are links to other stories.
+TRUNCATED_TEASERS_MIN_LINES = 3
+# A promo label ("Most Read", "Related") of at most this many words heads a list of other stories.
+PROMO_LABEL_MAX_WORDS = 6
+# Cards of other stories: at least this many headline-like lines, each followed by at most one blurb...
+TEASER_RUN_MIN_HEADLINES = 3
+# ...of at most this many words (a longer paragraph is article text).
+TEASER_BLURB_MAX_WORDS = 40
+# Share of a headline's content words that are capitalised ("Did Pelosi Divert $2.4 Billion ...").
+HEADLINE_CAPITALISED_SHARE = 0.75
+# Labels of at most this many words (dates, section names, bylines) do not break a run of teaser cards.
+MINOR_LABEL_MAX_WORDS = 4
 # Longest line (in words) kept as a subheading; longer short lines are paragraphs.
 SUBHEADING_MAX_WORDS = 14
 # A short line in the region with more words than this is kept as a paragraph.
 SHORT_KEEP_MIN_WORDS = 5
+# Longest hover card (a linked name's pop-up of other headlines) cut out of a paragraph, in characters.
+HOVER_CARD_MAX_CHARS = 800
 # A line repeated elsewhere with at least this many characters is a caption.
 CAPTION_MIN_CHARS = 40
+# The line right above a photo credit line is its caption when it has at most this many words.
+CAPTION_MAX_WORDS = 60
 # A repeated caption may carry a photo credit of at most this many words at its end.
 CAPTION_CREDIT_MAX_WORDS = 8
 # A fragment followed by at least this many blank lines is a table the dump lost.
@@ -87,6 +115,8 @@ TITLE_REPEAT_BONUS = 4.0
 TITLE_BYLINE_REACH = 4
 TITLE_BYLINE_BELOW_BONUS = 6.0
 TITLE_BYLINE_ABOVE_BONUS = 3.0
+# A line repeating the headline counts as its variant when it adds at most this many words ("Headline | Site").
+TITLE_SITE_NAME_MAX_WORDS = 4
 # Bonus for a candidate followed by a standfirst (a sentence or second headline).
 TITLE_STANDFIRST_BONUS = 3.0
 # How many lines above the body the headline is looked for.
@@ -98,6 +128,8 @@ NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 4
 # A lone name line counts as the byline when a date line is at most this many lines away.
 NAME_DATE_REACH = 3
+# How many seed lines after the article are searched for its publication (further down are other stories).
+PUBLICATION_AFTER_LINES = 12
 # Years a publication date may fall in.
 EARLIEST_YEAR = 1950
 LATEST_YEAR = 2100
