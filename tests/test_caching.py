@@ -42,14 +42,23 @@ def test_editing_a_seed_or_adding_an_override_misses_the_cache(tmp_path):
 
 
 def test_key_depends_on_the_pipeline_version(tmp_path):
-    assert SeedCache(tmp_path, "a").key(b"seed", b"") != SeedCache(tmp_path, "b").key(b"seed", b"")
-    assert SeedCache(tmp_path, "a").key(b"seed", b"") != SeedCache(tmp_path, "a").key(b"seed", b"x")
+    assert SeedCache(tmp_path, "a").key("s.txt", b"seed", b"") != SeedCache(tmp_path, "b").key("s.txt", b"seed", b"")
+    assert SeedCache(tmp_path, "a").key("s.txt", b"seed", b"") != SeedCache(tmp_path, "a").key("s.txt", b"seed", b"x")
+
+
+def test_a_copy_of_a_seed_under_another_name_is_its_own_entry(tmp_path):
+    seeds, publications, vocabulary = _seeds(tmp_path), load_publications(), load_vocabulary()
+    build_corpus(seeds, publications, vocabulary, cache=SeedCache(tmp_path / "cache"))
+    original = sorted(seeds.glob("*.txt"))[0]
+    (seeds / "zz_copy.txt").write_bytes(original.read_bytes())
+    corpus = build_corpus(seeds, publications, vocabulary, cache=SeedCache(tmp_path / "cache"))
+    assert any(f"zz_copy.txt: duplicate of {original.as_posix()}" in problem for problem in corpus.problems), corpus.problems
     assert len(pipeline_version()) == 64
 
 
 def test_a_broken_entry_is_ignored(tmp_path):
     cache = SeedCache(tmp_path, "v")
-    key = cache.key(b"seed", b"")
+    key = cache.key("s.txt", b"seed", b"")
     cache.put(key, SeedResult(article=None, problems=["x"]))
     (tmp_path / key[:2] / key).write_bytes(b"not a pickle")
     assert cache.get(key) is None

@@ -3,7 +3,7 @@
 Under `mkdocs serve` an edit to one seed rebuilds the site; reading, cleaning
 and tagging the other thousands of seeds again would be wasted work.  Each
 seed's result (its tagged article, or the problem it has, and its notes) is
-stored under a key made of the seed's bytes, its override file's bytes, and the
+stored under a key made of the seed's path and bytes, its override file's bytes, and the
 version of the pipeline: the hash of every source and data file of this
 package, so any change to the code, the vocabulary or the registry makes every
 entry stale.  The cache is a plain folder of files that is safe to delete; an
@@ -51,10 +51,11 @@ class SeedCache:
         self.version = version or pipeline_version()
         self.hits = 0
 
-    # The key of one seed's result: its bytes, its override's bytes and the pipeline version
-    def key(self, seed_bytes: bytes, override_bytes: bytes) -> str:
+    # The key of one seed's result: its path (results name it), its bytes, its override's bytes
+    # and the pipeline version
+    def key(self, seed_path: str, seed_bytes: bytes, override_bytes: bytes) -> str:
         digest = hashlib.sha256(self.version.encode("ascii"))
-        for part in (seed_bytes, override_bytes):
+        for part in (seed_path.encode("utf-8"), seed_bytes, override_bytes):
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)
         return digest.hexdigest()

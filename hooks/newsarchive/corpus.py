@@ -96,7 +96,7 @@ def build_corpus(
 def _cached_seed_result(
     path: Path, shown: str, publications: PublicationRegistry, vocabulary: Vocabulary | None, cache: SeedCache | None
 ) -> SeedResult:
-    key = _cache_key(path, cache) if cache is not None else None
+    key = _cache_key(path, shown, cache) if cache is not None else None
     cached = cache.get(key) if cache is not None and key else None
     if cached is not None:
         return cached
@@ -107,12 +107,12 @@ def _cached_seed_result(
 
 
 # The cache key of a seed, or "" when the seed is too large to be worth reading here
-def _cache_key(path: Path, cache: SeedCache) -> str:
+def _cache_key(path: Path, shown: str, cache: SeedCache) -> str:
     try:
         if path.stat().st_size > MAX_SEED_BYTES:
             return ""
         override = override_path_for(path)
-        return cache.key(path.read_bytes(), override.read_bytes() if override.is_file() else b"")
+        return cache.key(shown, path.read_bytes(), override.read_bytes() if override.is_file() else b"")
     except OSError:
         return ""
 
