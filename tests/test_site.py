@@ -65,3 +65,39 @@ def test_editor_report_is_out_of_search_and_shows_no_private_people(real_site):
     assert "Topics" in report or "topic" in report
     assert "Private people named" not in report
     assert "people/john-flawed" not in report
+
+
+def test_topics_index_lists_every_topic_with_count_and_iptc_attribution(real_site):
+    from newsarchive.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    page = real_site.page("topics/index.html")
+    assert "Topic codes © IPTC, CC BY 4.0" in page and vocabulary.iptc_release in page
+    for topic in vocabulary.topics:
+        assert f'href="../topics/{topic.slug}/"' in page or f'href="{topic.slug}/"' in page, topic.slug
+    assert "Forced repatriation" in page and "(3 articles)" in page
+
+
+def test_topic_page_lists_its_articles_newest_first_and_related_topics(real_site):
+    page = real_site.page("topics/forced-repatriation/index.html")
+    newest = page.index("China unlikely to cave under pressure")
+    older = page.index("China and its North Korean Refugee Problem")
+    assert newest < older
+    assert "Related topics:" in page and "feeds/topics/forced-repatriation.xml" in page
+
+
+def test_entity_pages_list_mentions_and_private_people_get_none(real_site):
+    page = real_site.page("people/thae-yong-ho/index.html")
+    assert "Mass Exodus" in page and "mentioned" in page
+    assert not (real_site.site / "people" / "john-flawed").exists()
+    people = real_site.page("people/index.html")
+    assert "Thae Yong-ho" in people and "John Flawed" not in people
+
+
+def test_article_shows_topics_as_tags_entities_and_type(real_site):
+    page = real_site.page("articles/2016/mass-exodus-of-north-koreans-a-reality-or-myth/index.html")
+    assert 'class="md-tags article-topics"' in page and 'class="md-tag"' in page
+    assert "In this article" in page and "People:" in page
+    assert 'class="article-type"' in page
+    body = page[page.index('itemprop="articleBody"') : page.index('class="article-entities"')]
+    assert body.count('href="../../../people/thae-yong-ho/"') == 1  # first mention only

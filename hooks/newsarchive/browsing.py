@@ -88,12 +88,13 @@ def topics_index_page(topics: list[Subject], grouped: dict[str, list[PlacedArtic
     lines = _front_matter("Topics", "Every topic of the archive, with its description and article count.")
     lines.append("# Topics\n")
     lines.append("Articles are filed under topics from the archive's controlled vocabulary. Each topic page lists its articles, newest first.\n")
+    if iptc_release:
+        lines.append(IPTC_ATTRIBUTION.format(release=escape_markdown(iptc_release)) + "\n")
     for topic in sorted(topics, key=lambda topic: topic.name.lower()):
         count = len(grouped.get(topic.slug, []))
         link = relative_link(topic_page_path(topic.slug), TOPICS_INDEX)
-        lines.append(f"[{escape_markdown(topic.name)}]({link}) ({count})\n:   {escape_markdown(topic.description)}\n")
-    if iptc_release:
-        lines.append(IPTC_ATTRIBUTION.format(release=escape_markdown(iptc_release)) + "\n")
+        articles = f"{count} article{'' if count == 1 else 's'}"
+        lines.append(f"## [{escape_markdown(topic.name)}]({link})\n\n{escape_markdown(topic.description)} <small>({articles})</small>\n")
     return "\n".join(lines)
 
 
