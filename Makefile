@@ -55,6 +55,10 @@ $(VENV)/.test-installed: requirements.txt requirements-test.txt requirements-bro
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -r requirements-browser.txt
 	touch $(VENV)/.site-installed $@
 
+# Build time, memory and search sizes on synthetic seeds: make bench [SIZES="100 1000"]
+bench: $(VENV)/.test-installed
+	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES))
+
 # Page weight per page type, and Lighthouse scores when npm can install it (see README, "Performance").
 weight: $(VENV)/.test-installed
 	bash tools/install-browser.sh

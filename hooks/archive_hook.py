@@ -11,11 +11,13 @@ from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from newsarchive.fulltext import FulltextError, index_site
 from newsarchive.site import ArchiveSite, build_site
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
@@ -23,9 +25,18 @@ log = logging.getLogger("mkdocs.plugins.newsarchive")
 # The archive built for the current run of MkDocs (rebuilt on every build and live reload).
 _site: ArchiveSite | None = None
 
+# The MkDocs command running ("build", "serve", "gh-deploy"); serve skips the full-text index.
+_command = "build"
+
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
+
+# Remember which command runs, so that `mkdocs serve` can skip the full-text index
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 # Build the archive from the seeds and add its pages to the site
@@ -56,6 +67,17 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["archive_latest"] = _site.latest_links() if _site else []
     return env
+
+
+# Index the written site for full-text search, once per build (not under `mkdocs serve`)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if _command == "serve":
+        return
+    try:
+        result = index_site(Path(config.site_dir))
+    except FulltextError as error:
+        raise PluginError(str(error)) from error
+    log.info(f"full-text search: {result.page_count} articles indexed in {result.seconds:.1f} s")
 
 
 # Rebuild when a seed or an editorial data file changes under `mkdocs serve`

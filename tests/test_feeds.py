@@ -31,9 +31,9 @@ def test_feed_has_one_entry_per_article_newest_first_and_its_required_elements()
     root = _parse(atom_feed("Archive", SITE, ARCHIVE_FEED, _archive()))
     entries = root.findall(f"{ATOM}entry")
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Newest story", "Middle story", "Older story", "Undated story"]
-    assert root.findtext(f"{ATOM}id") == "https://archive.example.org/sub/feeds/all.xml"
+    assert root.findtext(f"{ATOM}id") == "https://archive.example.org/sub/feed.xml"
     assert root.findtext(f"{ATOM}updated") == "2024-01-01T00:00:00Z"
-    assert root.find(f"{ATOM}link[@rel='self']").get("href") == "https://archive.example.org/sub/feeds/all.xml"
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == "https://archive.example.org/sub/feed.xml"
     for entry in entries:
         for required in ("id", "title", "updated", "author/" + ATOM + "name", "summary"):
             assert entry.findtext(ATOM + required), required

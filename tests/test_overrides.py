@@ -193,7 +193,7 @@ def test_an_override_corrects_the_page(override_site):
     assert override_site.returncode == 0, override_site.log
     page = override_site.page("articles/2016/corrected-b-headline-b-more/index.html")
     assert re.search(r"<h1[^>]*>Corrected &lt;b&gt;headline&lt;/b&gt; &amp; more</h1>", page)
-    assert '<time datetime="2016-08-06">' in page and "Jane Doe" in page
+    assert '<time datetime="2016-08-06"' in page and "Jane Doe" in page
     jsonld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert jsonld["headline"] == "Corrected <b>headline</b> & more"
 

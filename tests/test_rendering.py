@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import markdown
 import yaml
@@ -44,7 +45,7 @@ def test_page_has_one_h1_then_byline_then_body():
     assert html.count("<h1") == 1
     assert html.index("<h1") < html.index("article-byline") < html.index('itemprop="articleBody"')
     assert "By <span class=\"article-author\">Kim Myong-song</span>" in html
-    assert '<time datetime="2016-08-05">5 August 2016</time>' in html
+    assert re.search(r'<time datetime="2016-08-05"[^>]*>5 August 2016</time>', html)
 
 
 def test_footnotes_and_author_note_sit_inside_the_body_element():
@@ -83,3 +84,20 @@ def test_caption_and_editorial_note_are_marked_as_such():
 
 def test_rendering_is_deterministic():
     assert render_article(_article()) == render_article(_article())
+
+
+def test_full_text_search_filters_are_marked():
+    from newsarchive.structure.article import EntityMention
+
+    page = render_article(_article(entities=[EntityMention("thae-yong-ho", "Thae Yong-ho", "person", 2)], article_type="analysis"))
+    assert 'data-pagefind-body' in page
+    assert 'data-pagefind-filter="source" data-pagefind-meta="source">The Chosun Ilbo<' in page
+    assert 'data-pagefind-filter="year:2016"' in page
+    assert '<span data-pagefind-filter="person">Thae Yong-ho</span>' in page
+    assert 'data-pagefind-filter="type">Analysis<' in page
+
+
+def test_large_archives_keep_article_text_out_of_the_header_search():
+    assert "data-search-exclude" not in render_article(_article()).split('itemprop="articleBody"')[1].split(">")[0]
+    small = render_article(_article(), header_search_full_text=False)
+    assert 'itemprop="articleBody" data-pagefind-body data-search-exclude' in small

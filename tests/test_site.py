@@ -40,7 +40,7 @@ def test_places_and_organisations_do_not_count_as_people():
 def test_home_page_placeholders_are_filled(real_site):
     home = real_site.page("index.html")
     assert "archive:" not in home
-    assert 'href="data/articles.json"' in home and 'href="feeds/all.xml"' in home
+    assert 'href="data/articles.json"' in home and 'href="feed.xml"' in home
     assert 'class="md-tag"' in home  # most-used topics
 
 
@@ -52,7 +52,7 @@ def test_every_page_links_the_archive_feed_in_its_head(real_site):
 
 def test_generated_files_are_in_the_site(real_site):
     for path in ("timeline/index.html", "topics/forced-repatriation/index.html", "sources/index.html",
-                 "feeds/all.xml", "data/articles.json", "data/articles.csv", "editor/index.html", "404.html"):
+                 "feed.xml", "data/articles.json", "data/articles.csv", "editor/index.html", "404.html"):
         assert (real_site.site / path).is_file(), path
 
 

@@ -78,7 +78,9 @@ def build_corpus(
         if result.article is not None:
             articles.append(result.article)
     articles, duplicates = without_duplicates(articles)
-    corpus.problems.extend(duplicate.message for duplicate in duplicates)
+    # A dump folded into its saved page is a note; any other duplicate is a problem.
+    corpus.problems.extend(duplicate.message for duplicate in duplicates if not duplicate.folded)
+    corpus.notes.extend(duplicate.message for duplicate in duplicates if duplicate.folded)
     paths = assign_page_paths(articles)
     corpus.articles = sorted(
         (PlacedArticle(article, paths[article.seed_path]) for article in articles),
@@ -135,6 +137,13 @@ def _seed_result(path: Path, shown: str, publications: PublicationRegistry, voca
         result.problems.extend(f"{shown}: {warning}" for warning in article.warnings)
         if vocabulary is not None:
             tags = TagOverrides(override.add_topics, override.remove_topics, override.article_type) if override else None
+            # A hand-written seed's front-matter `topics` are added topics, after the override file's.
+            if article.editor_topics:
+                tags = TagOverrides(
+                    tuple(dict.fromkeys([*(tags.add_topics if tags else ()), *article.editor_topics])),
+                    tags.remove_topics if tags else (),
+                    tags.article_type if tags else "",
+                )
             tagged = tag_article(article, vocabulary, tags)
             result.notes.extend(f"{shown}: {note}" for note in tagged.warnings[len(article.warnings) :])
             article = tagged

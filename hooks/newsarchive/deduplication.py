@@ -8,6 +8,12 @@ or nearly (their word 5-shingles overlap by a Jaccard index of at least
 longer one: a truncated dump).  Two different articles that only share a
 headline are not duplicates.
 
+When one of the copies is a saved web page (`.html`/`.htm`), the others fold
+into it: its page is the one built, with the saved page's metadata (headline,
+date, authors, publication, original address; a dump's fills what the page
+lacks) and the body of the copy with the most words.  The record of each folded
+copy says so (`Duplicate.folded`), for a note rather than a warning.
+
 Finding near duplicates never compares all pairs: every body is reduced to a
 sample of its shingles chosen by hash value (the same shingle is sampled in
 every body that has it), the samples go into an index, and only articles that
@@ -23,7 +29,7 @@ import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .structure.article import Article
 
@@ -55,6 +61,12 @@ CANDIDATE_MIN_SHARED = 2
 # Sampled shingles found in more articles than this are stock phrases and are not indexed.
 MAX_POSTING_LENGTH = 50
 
+# Seed endings of saved web pages, whose metadata wins when a dump of the same article folds into them.
+SAVED_PAGE_SUFFIXES = (".html", ".htm")
+
+# What a saved page's article gives a fold (where it has it), and the rest from the copy with the most words.
+_PAGE_METADATA_FIELDS = ("title", "date", "authors", "author_role", "publication", "source_url", "credits")
+
 
 @dataclass(frozen=True)
 class Duplicate:
@@ -64,11 +76,15 @@ class Duplicate:
     dropped: str  # seed path of the article left out
     similarity: float  # Jaccard index of the two bodies' shingles (1.0 for the same words)
     exact: bool  # the same words, ignoring case, punctuation and spacing
+    folded: bool = False  # a dump folded into the saved web page `kept` (a note, not a problem)
 
     @property
     def message(self) -> str:
-        """One warning line naming both files."""
+        """One line naming both files (a warning, or a note when folded)."""
         how = "same article text" if self.exact else f"nearly the same article text, {self.similarity:.0%} overlap"
+        if self.folded:
+            return (f"{self.dropped}: folded into the saved web page {self.kept} ({how}); "
+                    f"one page is built, with the saved page's metadata")
         return f"{self.dropped}: duplicate of {self.kept} ({how}); only {self.kept} is built"
 
 
@@ -79,6 +95,7 @@ class _Body:
     index: int  # position in the list of articles
     seed_path: str
     words: int  # number of words, to keep the more complete dump
+    saved_page: bool  # the seed is a saved web page (its metadata wins)
     fingerprint: str  # hash of the normalised words
     word_hashes: array  # crc32 of each word, compact (4 bytes a word): shingles are made from these on demand
     sample: frozenset[int]  # the shingles sampled for the index
@@ -104,11 +121,32 @@ def find_duplicates(articles: Sequence[Article]) -> list[Duplicate]:
     return sorted(duplicates, key=lambda duplicate: duplicate.dropped)
 
 
-# The articles without the repeats (order kept), and the duplicates found
+# The articles without the repeats (order kept), and the duplicates found; a saved web page with
+# dumps folded into it becomes one article (see `fold`)
 def without_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Duplicate]]:
     duplicates = find_duplicates(articles)
     dropped = {duplicate.dropped for duplicate in duplicates}
-    return [article for article in articles if article.seed_path not in dropped], duplicates
+    by_path = {article.seed_path: article for article in articles}
+    folded_into: dict[str, list[Article]] = defaultdict(list)
+    for duplicate in duplicates:
+        if duplicate.folded:
+            folded_into[duplicate.kept].append(by_path[duplicate.dropped])
+    return [
+        fold(article, folded_into[article.seed_path]) if article.seed_path in folded_into else article
+        for article in articles
+        if article.seed_path not in dropped
+    ], duplicates
+
+
+# One article from a saved page and the dumps of the same article: the page's metadata (a dump's
+# where the page has none) and the body, notes, tags and warnings of the copy with the most words
+def fold(page: Article, dumps: Sequence[Article]) -> Article:
+    fullest = max([page, *dumps], key=lambda article: len(_body_words(article)))  # the page on a tie
+    metadata = {
+        name: next((value for value in (getattr(copy, name) for copy in (page, *dumps)) if value), getattr(page, name))
+        for name in _PAGE_METADATA_FIELDS
+    }
+    return replace(fullest, seed_path=page.seed_path, **metadata)
 
 
 # Hash of an article's words, blind to case, punctuation and spacing
@@ -138,7 +176,8 @@ def _body(index: int, article: Article) -> _Body:
     shingles = _shingles(word_hashes)
     sample = frozenset(shingle for shingle in shingles if shingle % SAMPLE_EVERY == 0)
     fingerprint = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
-    return _Body(index, article.seed_path, len(words), fingerprint, word_hashes, sample, len(shingles))
+    saved_page = article.seed_path.lower().endswith(SAVED_PAGE_SUFFIXES)
+    return _Body(index, article.seed_path, len(words), saved_page, fingerprint, word_hashes, sample, len(shingles))
 
 
 # crc32 of each word, in a compact array (the same on every run of Python)
@@ -225,13 +264,15 @@ def _groups(count: int, pairs: set[tuple[int, int]]) -> list[list[int]]:
     return [group for _, group in sorted(members.items()) if len(group) > 1]
 
 
-# Sort key for the copy to keep (smallest first): the most words, then the first seed file by name
-def _completeness(body: _Body) -> tuple[int, str]:
-    return (-body.words, body.seed_path)
+# Sort key for the copy to keep (smallest first): a saved web page, then the most words, then the
+# first seed file by name
+def _completeness(body: _Body) -> tuple[bool, int, str]:
+    return (not body.saved_page, -body.words, body.seed_path)
 
 
 # The Duplicate record for a dropped body and the one kept in its place
 def _duplicate(kept: _Body, dropped: _Body) -> Duplicate:
     exact = kept.fingerprint == dropped.fingerprint
     similarity = 1.0 if exact else _jaccard(_shingles(kept.word_hashes), _shingles(dropped.word_hashes))
-    return Duplicate(kept=kept.seed_path, dropped=dropped.seed_path, similarity=similarity, exact=exact)
+    folded = kept.saved_page and not dropped.saved_page
+    return Duplicate(kept=kept.seed_path, dropped=dropped.seed_path, similarity=similarity, exact=exact, folded=folded)

@@ -29,7 +29,7 @@ from .timeline import newest_first
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
 # Path in the site of the whole archive's feed.
-ARCHIVE_FEED = "feeds/all.xml"
+ARCHIVE_FEED = "feed.xml"  # at the root: Material looks for sitemap.xml beside every rel=alternate link
 
 # How many entries a feed carries.
 FEED_LIMIT = 50

@@ -23,12 +23,16 @@ the build (not under `mkdocs serve`).
 """
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import shutil
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import cbor2
 
 # -----------------------------------------------------------------------------
 # Data
@@ -43,6 +47,9 @@ ARTICLE_GLOB = "articles/*/*/index.html"
 
 # The archive is English; one language means one index (and no second WebAssembly file per search).
 LANGUAGE = "en"
+
+# What every Pagefind data file starts with, after gzip.
+_PAGEFIND_SIGNATURE = b"pagefind_dcd"
 
 # How long the indexer may run before it counts as hung (seconds); 10,000 pages take about 35 s.
 TIMEOUT_SECONDS = 900
@@ -85,6 +92,7 @@ def index_site(site_dir: Path, *, glob: str = ARTICLE_GLOB) -> FulltextResult:
     log = completed.stdout + completed.stderr
     if completed.returncode != 0:
         raise FulltextError(f"Pagefind failed on {site_dir} (exit {completed.returncode}):\n{log.strip()}")
+    make_bundle_deterministic(bundle)
     return FulltextResult(bundle_dir=bundle, page_count=indexed_page_count(bundle), seconds=seconds, log=log)
 
 
@@ -107,6 +115,66 @@ def pagefind_executable() -> Path:
     except ImportError as error:
         raise FulltextError("the pagefind-bin package is not installed: pip install -r requirements.txt") from error
     return get_executable()
+
+
+# -----------------------------------------------------------------------------
+# Reproducibility
+# -----------------------------------------------------------------------------
+
+
+# Rewrite the bundle's filter and meta files in a stable order (Pagefind writes their entries in
+# hash-map order, which changes from run to run), renaming them by their new content's hash
+def make_bundle_deterministic(bundle_dir: Path) -> None:
+    renamed: dict[str, str] = {}
+    for path in sorted((bundle_dir / "filter").glob("*.pf_filter")):
+        name, values = _read_pagefind_file(path)
+        renamed[path.stem] = _write_pagefind_file(path, [name, sorted(values, key=_cbor_sort_key)], digits=7)
+    entry_path = bundle_dir / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language in entry.get("languages", {}).values():
+        meta_path = bundle_dir / f"pagefind.{language['hash']}.pf_meta"
+        if meta_path.is_file():
+            meta = _stable_meta(_read_pagefind_file(meta_path), renamed)
+            language["hash"] = _write_pagefind_file(meta_path, meta, digits=10, prefix="pagefind.")
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# The decoded contents of a Pagefind data file (gzip, then a signature, then CBOR)
+def _read_pagefind_file(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_PAGEFIND_SIGNATURE):
+        raise FulltextError(f"{path}: not a Pagefind data file this version understands")
+    return cbor2.loads(data[len(_PAGEFIND_SIGNATURE) :])
+
+
+# Write contents as a Pagefind data file named by their hash, replacing `path`; returns the new stem
+def _write_pagefind_file(path: Path, contents, *, digits: int, prefix: str = "") -> str:
+    data = _PAGEFIND_SIGNATURE + cbor2.dumps(contents)
+    language = path.name.removeprefix(prefix).split("_", 1)[0]
+    stem = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    path.unlink()
+    (path.parent / f"{prefix}{stem}{path.suffix}").write_bytes(gzip.compress(data, mtime=0))
+    return stem
+
+
+# The meta file's contents with filter references renamed and listed by filter name
+def _stable_meta(meta, renamed: dict[str, str]):
+    if isinstance(meta, list):
+        items = [_stable_meta(item, renamed) for item in meta]
+        if items and all(_is_filter_reference(item, renamed) for item in items):
+            return sorted(items, key=lambda item: item[0])
+        return items
+    return renamed.get(meta, meta) if isinstance(meta, str) else meta
+
+
+# Whether a meta entry is a [filter name, filter file] pair (after renaming)
+def _is_filter_reference(item, renamed: dict[str, str]) -> bool:
+    return isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and item[1] in renamed.values()
+
+
+# A total order over decoded CBOR values (filter values are [text, [page numbers]])
+def _cbor_sort_key(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=repr)
 
 
 # How many pages an existing bundle holds (0 when there is none)

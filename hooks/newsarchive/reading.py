@@ -26,8 +26,12 @@ from .structure.article import SeedText
 # Data
 # -----------------------------------------------------------------------------
 
-# File endings read as text dumps; everything else in seeds/ is ignored explicitly.
-SEED_SUFFIXES = (".txt",)
+# File endings read as seeds: text dumps, saved web pages (html_seeds.py) and hand-written
+# Markdown (markdown_seeds.py); everything else in seeds/ is ignored explicitly.
+SEED_SUFFIXES = (".txt", ".html", ".htm", ".md")
+
+# The folder a browser saves beside a web page ("Page title_files/"): images, scripts, styles; never seeds.
+SAVED_PAGE_FOLDER_SUFFIX = "_files"
 
 # File names that are never seeds even with a seed ending ("README.txt", "readme.txt").
 _NOT_SEED_NAMES = re.compile(r"^readme(\.|$)", re.IGNORECASE)
@@ -120,10 +124,21 @@ class SeedError(Exception):
 # -----------------------------------------------------------------------------
 
 
-# Whether a file in seeds/ is a seed at all (dot files, READMEs and other formats are not)
+# Whether a file in seeds/ is a seed at all (dot files, READMEs, other formats and anything inside
+# a saved page's "NAME_files/" folder are not)
 def is_seed_file(path: Path) -> bool:
     name = path.name
-    return path.suffix.lower() in SEED_SUFFIXES and not name.startswith((".", "_")) and not _NOT_SEED_NAMES.match(name)
+    return (
+        path.suffix.lower() in SEED_SUFFIXES
+        and not name.startswith((".", "_"))
+        and not _NOT_SEED_NAMES.match(name)
+        and not is_saved_page_folder(path.parent)
+    )
+
+
+# Whether a path is the folder of a saved web page's images, scripts and styles ("NAME_files")
+def is_saved_page_folder(path: Path) -> bool:
+    return path.name.lower().endswith(SAVED_PAGE_FOLDER_SUFFIX)
 
 
 # Read one seed file from disk (its size checked first); `display_path` is the name used in messages

@@ -54,6 +54,7 @@ def render_article(
     topic_links: Iterable[tuple[str, str]] = (),
     sections: Iterable[str] = (),
     reading_minutes: int = 0,
+    header_search_full_text: bool = True,
 ) -> str:
     front_matter = yaml.safe_dump(article_front_matter(article, url=url), allow_unicode=True, sort_keys=True)
     parts = [
@@ -61,7 +62,8 @@ def render_article(
         f"# {escape_markdown(article.title)}\n",
         render_byline(article, reading_minutes),
         render_topic_tags(topic_links),
-        '<div itemprop="articleBody" markdown>\n',
+        render_search_filters(article),
+        f'<div itemprop="articleBody" data-pagefind-body{"" if header_search_full_text else " data-search-exclude"} markdown>\n',
         *render_body(article.body, links or {}, page_path),
     ]
     if article.footnotes:
@@ -70,7 +72,9 @@ def render_article(
     if article.author_note:
         parts.append(f'<p class="article-author-note" markdown>{escape_markdown(article.author_note)}</p>\n')
     parts.append("</div>\n")
-    parts.extend(sections)
+    after_body = "\n".join(section for section in sections if section)
+    if after_body:
+        parts.append(f"<div class=\"article-after\" data-search-exclude markdown>\n\n{after_body}\n</div>\n")
     return "\n".join(part for part in parts if part)
 
 
@@ -115,15 +119,24 @@ def news_article_jsonld(article: Article) -> dict:
 
 # The byline block: type, authors, source, date, dateline and reading time, in HTML with escaped text
 def render_byline(article: Article, reading_minutes: int = 0) -> str:
-    items = [f'<span class="article-type">{escape_html(article.article_type.capitalize())}</span>'] if article.article_type else []
+    items = []
+    if article.article_type:
+        label = escape_html(article.article_type.capitalize())
+        items.append(f'<span class="article-type" data-pagefind-filter="type">{label}</span>')
     if article.authors:
         names = ", ".join(f'<span class="article-author">{escape_html(name)}</span>' for name in article.authors)
         role = f", {escape_html(article.author_role)}" if article.author_role else ""
         items.append(f"By {names}{role}")
     source = article.publication.name if article.publication else UNKNOWN_SOURCE
-    items.append(f'<span class="article-source">{escape_html(source)}</span>')
+    items.append(f'<span class="article-source" data-pagefind-filter="source" data-pagefind-meta="source">{escape_html(source)}</span>')
+    if article.source_url:  # http(s) only: html_seeds and markdown_seeds refuse other addresses
+        items.append(f'<a class="article-original" href="{escape_html(article.source_url)}" rel="nofollow noopener">Original</a>')
     if article.date:
-        items.append(f'<time datetime="{article.date.isoformat()}">{display_date(article.date)}</time>')
+        iso = article.date.isoformat()
+        items.append(
+            f'<time datetime="{iso}" data-pagefind-filter="year:{article.date.year}" '
+            f'data-pagefind-meta="date[datetime]" data-pagefind-sort="date[datetime]">{display_date(article.date)}</time>'
+        )
     if article.dateline:
         items.append(f'<span class="article-dateline">{escape_html(article.dateline)}</span>')
     if reading_minutes:
@@ -135,15 +148,28 @@ def render_byline(article: Article, reading_minutes: int = 0) -> str:
 # The article's topics as Material-style tag chips linking to their pages (Markdown links, so
 # MkDocs checks and rewrites them)
 def render_topic_tags(topic_links: Iterable[tuple[str, str]]) -> str:
-    chips = " ".join(f"[{escape_markdown(label)}]({link}){{ .md-tag }}" for label, link in topic_links)
+    chips = " ".join(
+        f'[{escape_markdown(label)}]({link}){{ .md-tag data-pagefind-filter="topic" }}' for label, link in topic_links
+    )
     return f'<nav class="md-tags article-topics" aria-label="Topics" markdown>\n{chips}\n</nav>\n' if chips else ""
+
+
+# Hidden values the full-text search page filters by (the people the article names)
+def render_search_filters(article: Article) -> str:
+    people = "".join(
+        f'<span data-pagefind-filter="person">{escape_html(mention.name)}</span>'
+        for mention in article.entities
+        if mention.kind == "person"
+    )
+    return f'<div class="article-search-filters" hidden>{people}</div>\n' if people else ""
 
 
 # Markdown for the body blocks, in order; consecutive list items form one list
 def render_body(blocks: Iterable[Block], links: Mapping[int, Sequence[Span]], page_path: str) -> Iterator[str]:
     previous: BlockKind | None = None
     for index, block in enumerate(blocks):
-        text = block_markdown(block, links.get(index, ()), page_path)
+        # A MARKDOWN block is an editor's Markdown, already sanitised by markdown_seeds: emitted as written.
+        text = block.text if block.kind is BlockKind.MARKDOWN else block_markdown(block, links.get(index, ()), page_path)
         if block.kind is BlockKind.LIST_ITEM and previous is BlockKind.LIST_ITEM:
             yield f"- {text}"
         else:
@@ -175,4 +201,6 @@ def _render_block(kind: BlockKind, text: str) -> str:
         return f'<p class="article-caption" markdown>{text}</p>\n'
     if kind is BlockKind.EDITORIAL_NOTE:
         return f'!!! note "Editor’s note"\n\n    {text}\n'
+    if kind is BlockKind.MARKDOWN:
+        return f"{text.strip(chr(10))}\n"
     return f"{text}\n"

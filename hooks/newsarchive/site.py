@@ -42,6 +42,11 @@ _PLACEHOLDER = re.compile(r"<!--\s*archive:([a-z-]+)\s*-->")
 # How many topics the home page shows.
 HOME_TOPIC_COUNT = 12
 
+# Up to this many articles the header search indexes article text too; above it, only titles,
+# bylines and tags (the index would grow by ~8 KB per article), and the full-text search page
+# (Pagefind, loaded piece by piece) takes over.
+HEADER_SEARCH_FULL_TEXT_LIMIT = 500
+
 # How many "same people" articles an article lists, and how many per person are considered.
 SAME_PEOPLE_COUNT = 5
 SAME_PEOPLE_CANDIDATES = 50
@@ -188,6 +193,7 @@ def _article_pages(
             page_path=path,
             links=links,
             reading_minutes=timeline.reading_minutes(article),
+            header_search_full_text=len(articles) <= HEADER_SEARCH_FULL_TEXT_LIMIT,
             topic_links=[(topic.label, relative_link(browsing.topic_page_path(topic.slug), path)) for topic in article.topics],
             sections=sections,
         )

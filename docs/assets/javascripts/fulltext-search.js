@@ -24,7 +24,6 @@
         bundlePath: bundle,
         showImages: false,
         showSubResults: false,
-        resetStyles: false,
         excerptLength: 30,
         openFilters: OPEN_FILTERS,
         showEmptyFilters: false,
@@ -59,9 +58,9 @@
     return Number(parts[3]) + " " + months[Number(parts[2]) - 1] + " " + parts[1];
   }
 
-  // Run the search in ?q=... so results can be linked to
+  // Run the search in ?words=... so results can be linked to (?q= belongs to the header search)
   function searchFromAddress(container) {
-    var query = new URLSearchParams(window.location.search).get("q");
+    var query = new URLSearchParams(window.location.search).get("words");
     var input = container.querySelector("input");
     if (query && input) {
       input.value = query;

@@ -40,6 +40,7 @@ class BlockKind(str, Enum):
     LIST_ITEM = "list_item"  # a bullet the author wrote (not page furniture)
     CAPTION = "caption"  # a photo caption, shown once, as a caption
     EDITORIAL_NOTE = "editorial_note"  # our note, e.g. "a table was not preserved"
+    MARKDOWN = "markdown"  # an editor's trusted Markdown (hand-written seeds), raw HTML already escaped
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,11 @@ class Article:
     topics: list[TopicMatch] = field(default_factory=list)  # most relevant first
     entities: list[EntityMention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # problems worth an editor's look
+    # The original page's address (a saved page's canonical URL, a hand-written seed's `url`), "" if unknown.
+    source_url: str = ""
+    # Topic slugs an editor filed a hand-written seed under (front matter `topics`); corpus passes them
+    # to the tagger as added topics.
+    editor_topics: list[str] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Block]:
