@@ -81,7 +81,7 @@ def _check(seed_dir: Path) -> int:
 def _report(seed_dir: Path) -> int:
     vocabulary = load_vocabulary()
     corpus = build_corpus(seed_dir, load_publications(), vocabulary, display_root=seed_dir.parent)
-    print(report_page(corpus, vocabulary, include_private=True))
+    print(report_page(corpus, include_private=True))
     return 0
 
 

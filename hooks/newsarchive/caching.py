@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .structure.article import Article
+from .tagging import ArticleReview
 
 # -----------------------------------------------------------------------------
 # Data
@@ -36,6 +37,7 @@ class SeedResult:
     article: Article | None
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    review: ArticleReview | None = None  # the editor's view of its tagging
 
 
 # -----------------------------------------------------------------------------

@@ -6,6 +6,8 @@ and gives every article its page path.
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,14 +17,20 @@ from .deduplication import without_duplicates
 from .overrides import apply_override, is_override_file, load_override, override_path_for
 from .pipeline import article_from_file
 from .publications import PublicationRegistry
-from .reading import MAX_SEED_BYTES, SeedError, is_seed_file
+from .reading import MAX_SEED_BYTES, SeedError, is_saved_page_folder, is_seed_file
 from .structure.article import Article
-from .tagging import TagOverrides, tag_article
+from .tagging import ArticleReview, TagOverrides, review_article, tag_article
 from .vocabulary import Vocabulary, VocabularyError
 
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
+
+# Seeds to compute before worker processes pay for their start (about 0.3 s each).
+PARALLEL_FROM_SEEDS = 200
+
+# Most worker processes used (the per-seed stages are independent; more cores, more workers).
+MAX_WORKERS = 8
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,7 @@ class Corpus:
     problems: list[str] = field(default_factory=list)  # one line each, naming the file
     notes: list[str] = field(default_factory=list)  # worth an editor's look, not a fault (untagged, excluded)
     ignored: list[str] = field(default_factory=list)  # files in seeds/ that are not seeds
+    reviews: dict[str, ArticleReview] = field(default_factory=dict)  # by seed path, for the editor report
 
 
 # -----------------------------------------------------------------------------
@@ -64,19 +73,23 @@ def build_corpus(
     cache: SeedCache | None = None,
 ) -> Corpus:
     corpus = Corpus()
-    articles: list[Article] = []
+    seeds: list[tuple[Path, str]] = []
     for path in sorted(seed_dir.iterdir()) if seed_dir.is_dir() else []:
         shown = path.relative_to(display_root).as_posix() if display_root else path.as_posix()
-        if is_override_file(path):
+        if is_override_file(path) or is_saved_page_folder(path):
             continue
         if not path.is_file() or not is_seed_file(path):
             corpus.ignored.append(shown)
             continue
-        result = _cached_seed_result(path, shown, publications, vocabulary, cache)
+        seeds.append((path, shown))
+    articles: list[Article] = []
+    for result in _seed_results(seeds, publications, vocabulary, cache):
         corpus.problems.extend(result.problems)
         corpus.notes.extend(result.notes)
         if result.article is not None:
             articles.append(result.article)
+            if result.review is not None:
+                corpus.reviews[result.article.seed_path] = result.review
     articles, duplicates = without_duplicates(articles)
     # A dump folded into its saved page is a note; any other duplicate is a problem.
     corpus.problems.extend(duplicate.message for duplicate in duplicates if not duplicate.folded)
@@ -94,18 +107,47 @@ def build_corpus(
 # -----------------------------------------------------------------------------
 
 
-# One seed's result from the cache when its bytes and override are unchanged, else computed and stored
-def _cached_seed_result(
-    path: Path, shown: str, publications: PublicationRegistry, vocabulary: Vocabulary | None, cache: SeedCache | None
-) -> SeedResult:
-    key = _cache_key(path, shown, cache) if cache is not None else None
-    cached = cache.get(key) if cache is not None and key else None
-    if cached is not None:
-        return cached
-    result = _seed_result(path, shown, publications, vocabulary)
-    if cache is not None and key:
-        cache.put(key, result)
-    return result
+# Every seed's result, in seed order: from the cache where the seed is unchanged, the rest computed
+# (on all the machine's cores when there are enough of them to pay for starting workers) and stored
+def _seed_results(
+    seeds: list[tuple[Path, str]], publications: PublicationRegistry, vocabulary: Vocabulary | None, cache: SeedCache | None
+) -> list[SeedResult]:
+    keys = [_cache_key(path, shown, cache) if cache is not None else "" for path, shown in seeds]
+    results: list[SeedResult | None] = [cache.get(key) if cache is not None and key else None for key in keys]
+    missing = [index for index, result in enumerate(results) if result is None]
+    computed = _compute_results([seeds[index] for index in missing], publications, vocabulary)
+    for index, result in zip(missing, computed):
+        results[index] = result
+        if cache is not None and keys[index]:
+            cache.put(keys[index], result)
+    return [result for result in results if result is not None]
+
+
+# Results of the pipeline for seeds, in order; in worker processes when there are many
+def _compute_results(
+    seeds: list[tuple[Path, str]], publications: PublicationRegistry, vocabulary: Vocabulary | None
+) -> list[SeedResult]:
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if workers < 2 or len(seeds) < PARALLEL_FROM_SEEDS:
+        return [_seed_result(path, shown, publications, vocabulary) for path, shown in seeds]
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(publications, vocabulary)) as pool:
+        return list(pool.map(_seed_result_in_worker, seeds, chunksize=max(1, len(seeds) // (workers * 8))))
+
+
+# The data every worker process needs, sent once when it starts
+_worker_data: tuple[PublicationRegistry, Vocabulary | None] | None = None
+
+
+# Keep the registry and vocabulary in a new worker process
+def _start_worker(publications: PublicationRegistry, vocabulary: Vocabulary | None) -> None:
+    global _worker_data
+    _worker_data = (publications, vocabulary)
+
+
+# One seed's result, computed in a worker process
+def _seed_result_in_worker(seed: tuple[Path, str]) -> SeedResult:
+    assert _worker_data is not None, "worker started without its data"
+    return _seed_result(seed[0], seed[1], *_worker_data)
 
 
 # The cache key of a seed, or "" when the seed is too large to be worth reading here
@@ -145,6 +187,7 @@ def _seed_result(path: Path, shown: str, publications: PublicationRegistry, voca
                     tags.article_type if tags else "",
                 )
             tagged = tag_article(article, vocabulary, tags)
+            result.review = review_article(tagged, vocabulary)
             result.notes.extend(f"{shown}: {note}" for note in tagged.warnings[len(article.warnings) :])
             article = tagged
         result.article = article

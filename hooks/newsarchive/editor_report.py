@@ -13,8 +13,7 @@ from __future__ import annotations
 from .corpus import Corpus, PlacedArticle
 from .escaping import escape_markdown
 from .listings import relative_link
-from .tagging import private_people, topic_report, vocabulary_suggestions
-from .vocabulary import Vocabulary
+from .tagging import ArticleReview
 
 # -----------------------------------------------------------------------------
 # Data
@@ -33,7 +32,7 @@ EXCERPT_LENGTH = 100
 
 
 # The whole report page; private people are listed only when `include_private` (never on the site)
-def report_page(corpus: Corpus, vocabulary: Vocabulary, *, include_private: bool = False) -> str:
+def report_page(corpus: Corpus, *, include_private: bool = False) -> str:
     lines = [
         "---",
         "title: Editor report",
@@ -53,7 +52,7 @@ def report_page(corpus: Corpus, vocabulary: Vocabulary, *, include_private: bool
         lines.append("None.")
     lines.append("")
     for placed in corpus.articles:
-        lines.extend(_article_section(placed, vocabulary, include_private))
+        lines.extend(_article_section(placed, corpus.reviews.get(placed.article.seed_path), include_private))
     return "\n".join(lines) + "\n"
 
 
@@ -63,7 +62,7 @@ def report_page(corpus: Corpus, vocabulary: Vocabulary, *, include_private: bool
 
 
 # One article's part of the report
-def _article_section(placed: PlacedArticle, vocabulary: Vocabulary, include_private: bool) -> list[str]:
+def _article_section(placed: PlacedArticle, review: ArticleReview | None, include_private: bool) -> list[str]:
     article = placed.article
     link = relative_link(placed.page_path, REPORT_PAGE)
     lines = [
@@ -72,15 +71,15 @@ def _article_section(placed: PlacedArticle, vocabulary: Vocabulary, include_priv
         "| topic | score | filed | evidence |",
         "| --- | --- | --- | --- |",
     ]
-    for score in topic_report(article, vocabulary):
+    for score in review.topic_scores if review else ():
         evidence = ", ".join(f"{escape_markdown(term, line_start=False)} ×{count}" for term, count in score.evidence)
         lines.append(f"| {escape_markdown(score.label, line_start=False)} | {score.score:.2f} | {'yes' if score.filed else 'no'} | {evidence} |")
     lines.append("")
-    suggestions = vocabulary_suggestions(article, vocabulary)
+    suggestions = review.suggestions if review else ()
     if suggestions:
         phrases = ", ".join(f"{escape_markdown(phrase, line_start=False)} ×{count}" for phrase, count in suggestions)
         lines.append(f"**Not in the vocabulary:** {phrases}\n")
-    private = private_people(article, vocabulary) if include_private else []
+    private = review.private_people if review and include_private else ()
     if private:
         names = ", ".join(f"{escape_markdown(person.name, line_start=False)} ×{person.count}" for person in private)
         lines.append(f"**Private people named (no page, not published):** {names}\n")

@@ -14,6 +14,7 @@ import codecs
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import charset_normalizer
@@ -287,9 +288,14 @@ def _utf8_with_western_bytes(raw: bytes) -> tuple[str, str, list[str]]:
 # Raise SeedError when decoded text is mostly undecodable or unassigned characters (binary in disguise)
 def _check_not_noise(text: str, path: str) -> None:
     sample = text[:65536]
-    noise = sum(1 for character in sample if _is_noise(character))
+    unusual = Counter(_PLAIN_ASCII.sub("", sample))  # plain ASCII text is never noise; judge the rest once per character
+    noise = sum(count for character, count in unusual.items() if _is_noise(character))
     if noise / max(len(sample), 1) > _NOISE_CHARACTER_SHARE:
         raise SeedError(path, "is not text in any encoding the reader recognises (binary data?)")
+
+
+# Printable ASCII and ordinary whitespace: the bulk of any English seed.
+_PLAIN_ASCII = re.compile(r"[\x20-\x7e\t\n\r]+")
 
 
 # Whether a decoded character is noise: replacement, unassigned, private-use or a control character

@@ -12,9 +12,9 @@ raw text that our own templates escape (`| e`, `| tojson`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-import yaml
 
 from .escaping import escape_html, escape_markdown
 from .linking import Span, block_markdown
@@ -56,9 +56,8 @@ def render_article(
     reading_minutes: int = 0,
     header_search_full_text: bool = True,
 ) -> str:
-    front_matter = yaml.safe_dump(article_front_matter(article, url=url), allow_unicode=True, sort_keys=True)
     parts = [
-        f"---\n{front_matter}---\n",
+        front_matter_block(article_front_matter(article, url=url)),
         f"# {escape_markdown(article.title)}\n",
         render_byline(article, reading_minutes),
         render_topic_tags(topic_links),
@@ -76,6 +75,11 @@ def render_article(
     if after_body:
         parts.append(f"<div class=\"article-after\" data-search-exclude markdown>\n\n{after_body}\n</div>\n")
     return "\n".join(part for part in parts if part)
+
+
+# A front-matter block; written as JSON, which is YAML too, and ten times faster to write
+def front_matter_block(data: dict) -> str:
+    return f"---\n{json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)}\n---\n"
 
 
 # Front matter: page title and description for the theme, raw metadata for our templates

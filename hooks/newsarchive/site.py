@@ -153,7 +153,7 @@ def _file_texts(corpus: Corpus, vocabulary: Vocabulary, site_url: str, site_name
     yield from feeds.site_feeds(articles, site_name or "News archive", site_url).items()
     yield catalogue.ARTICLES_JSON, catalogue.articles_json(articles, site_url)
     yield catalogue.ARTICLES_CSV, catalogue.articles_csv(articles, site_url)
-    yield editor_report.REPORT_PAGE, editor_report.report_page(corpus, vocabulary)
+    yield editor_report.REPORT_PAGE, editor_report.report_page(corpus)
 
 
 # Every article page: tags, linked entity mentions, entities, related reading, citation

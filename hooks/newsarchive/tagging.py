@@ -177,6 +177,24 @@ def private_people(article: Article, vocabulary: Vocabulary) -> list[EntityMenti
     return [mention for mention, entity in mentions if entity.is_private_person]
 
 
+@dataclass(frozen=True)
+class ArticleReview:
+    """What an editor checks about one article's tagging (kept with the seed's cached result)."""
+
+    topic_scores: tuple[TopicScore, ...]  # every topic with evidence, filed or not
+    suggestions: tuple[tuple[str, int], ...]  # capitalised phrases no vocabulary entry matches
+    private_people: tuple[EntityMention, ...]  # for the command-line report only, never the site
+
+
+# The editor's view of one article's tagging: topic evidence, suggestions, private people
+def review_article(article: Article, vocabulary: Vocabulary) -> ArticleReview:
+    return ArticleReview(
+        topic_scores=tuple(topic_report(article, vocabulary)),
+        suggestions=tuple(vocabulary_suggestions(article, vocabulary)),
+        private_people=tuple(private_people(article, vocabulary)),
+    )
+
+
 # -----------------------------------------------------------------------------
 # Helper functions: matching
 # -----------------------------------------------------------------------------
