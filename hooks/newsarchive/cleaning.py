@@ -55,6 +55,10 @@ _HOVER_CARD = re.compile(
     % settings.HOVER_CARD_MAX_CHARS
 )
 
+# Characters that are not part of a word, and a letter (for word tests in hot loops).
+_NON_WORD = re.compile(r"\W")
+_LETTER = re.compile(r"[^\W\d_]")
+
 # What our note says where the dump lost a table.
 LOST_TABLE_NOTE = "A table in the source was not preserved in this copy of the article."
 
@@ -241,8 +245,7 @@ def _line_score(line: Line, rule: str) -> float:
 def _stopword_share(words: list[str]) -> float:
     if not words:
         return 0.0
-    plain = [re.sub(r"\W", "", word).lower() for word in words]
-    return sum(1 for word in plain if word in STOPWORDS) / len(words)
+    return sum(1 for word in words if _NON_WORD.sub("", word).lower() in STOPWORDS) / len(words)
 
 
 # The [start, end) run of lines whose scores add up to the most (maximum subarray)
@@ -453,7 +456,7 @@ def _is_headline_like(line: Line) -> bool:
     if not settings.TITLE_MIN_WORDS <= len(words) <= settings.TITLE_MAX_WORDS or line.text.rstrip().endswith("."):
         return False
     content = [
-        word for word in words if re.sub(r"\W", "", word).lower() not in STOPWORDS and re.search(r"[^\W\d_]", word)
+        word for word in words if _NON_WORD.sub("", word).lower() not in STOPWORDS and _LETTER.search(word)
     ]
     capitalised = [word for word in content if re.sub(r"^\W+", "", word)[:1].isupper()]
     return bool(content) and len(capitalised) >= settings.HEADLINE_CAPITALISED_SHARE * len(content)
