@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from .corpus import build_corpus
-from .editor_report import report_page
+from .editor_report import full_report
 from .pipeline import article_from_file
 from .publications import load_publications
 from .reading import SeedError
@@ -81,7 +81,7 @@ def _check(seed_dir: Path) -> int:
 def _report(seed_dir: Path) -> int:
     vocabulary = load_vocabulary()
     corpus = build_corpus(seed_dir, load_publications(), vocabulary, display_root=seed_dir.parent)
-    print(report_page(corpus, include_private=True))
+    print(full_report(corpus))
     return 0
 
 

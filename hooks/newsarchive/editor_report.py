@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from .corpus import Corpus, PlacedArticle
 from .escaping import escape_markdown
-from .listings import relative_link
+from .addressing import UNDATED
+from .listings import articles_by_year, relative_link
 from .tagging import ArticleReview
 
 # -----------------------------------------------------------------------------
@@ -31,28 +32,30 @@ EXCERPT_LENGTH = 100
 # -----------------------------------------------------------------------------
 
 
-# The whole report page; private people are listed only when `include_private` (never on the site)
-def report_page(corpus: Corpus, *, include_private: bool = False) -> str:
-    lines = [
-        "---",
-        "title: Editor report",
-        "description: What the build decided for every article, for editors.",
-        "search:",
-        "  exclude: true",
-        "robots: noindex",
-        "---\n",
-        "# Editor report\n",
-        "For editors: how the build read each seed. Correct an article with a sidecar override file "
-        "(`seeds/NAME.yml`, see the README); add terms or entities to `hooks/newsarchive/data/`.\n",
-        "## Build problems\n",
-    ]
-    problems = corpus.problems + corpus.notes
-    lines.extend(f"- {escape_markdown(problem, line_start=False)}" for problem in problems)
-    if not problems:
-        lines.append("None.")
-    lines.append("")
+# The report's pages, {source path: Markdown}: an index with the build's problems and one page per
+# year of articles (so no page grows with the whole archive)
+def report_pages(corpus: Corpus) -> dict[str, str]:
+    by_year = articles_by_year(corpus.articles)
+    index = _header("Editor report", "What the build decided for every article, for editors.")
+    index += _problems(corpus)
+    index.append("## Articles by year\n")
+    index.extend(f"- [{_year_label(year)}]({relative_link(_year_report_path(year), REPORT_PAGE)}) ({len(placed)})" for year, placed in by_year.items())
+    pages = {REPORT_PAGE: "\n".join(index) + "\n"}
+    for year, placed in by_year.items():
+        path = _year_report_path(year)
+        lines = _header(f"Editor report: {_year_label(year)}", "What the build decided for each article of one year.")
+        lines.append(f"[All years]({relative_link(REPORT_PAGE, path)})\n")
+        for item in placed:
+            lines.extend(_article_section(item, corpus.reviews.get(item.article.seed_path), False, path))
+        pages[path] = "\n".join(lines) + "\n"
+    return pages
+
+
+# The whole report as one document, private people included: for the command line, never the site
+def full_report(corpus: Corpus) -> str:
+    lines = _intro("Editor report") + _problems(corpus)
     for placed in corpus.articles:
-        lines.extend(_article_section(placed, corpus.reviews.get(placed.article.seed_path), include_private))
+        lines.extend(_article_section(placed, corpus.reviews.get(placed.article.seed_path), True, REPORT_PAGE))
     return "\n".join(lines) + "\n"
 
 
@@ -62,9 +65,9 @@ def report_page(corpus: Corpus, *, include_private: bool = False) -> str:
 
 
 # One article's part of the report
-def _article_section(placed: PlacedArticle, review: ArticleReview | None, include_private: bool) -> list[str]:
+def _article_section(placed: PlacedArticle, review: ArticleReview | None, include_private: bool, from_page: str) -> list[str]:
     article = placed.article
-    link = relative_link(placed.page_path, REPORT_PAGE)
+    link = relative_link(placed.page_path, from_page)
     lines = [
         f"## {escape_markdown(article.title, line_start=False)}\n",
         f"[Article page]({link}) · seed `{article.seed_path}` · type: {article.article_type or 'unknown'}\n",
@@ -90,6 +93,39 @@ def _article_section(placed: PlacedArticle, review: ArticleReview | None, includ
             lines.append(f"    - line {edit.line}, {edit.action} by `{edit.rule}`: {before}")
         lines.append("")
     return lines
+
+
+# Front matter and heading of a report page (out of search, not for search engines)
+def _header(title: str, description: str) -> list[str]:
+    front_matter = ["---", f'title: "{title}"', f'description: "{description}"', "search:", "  exclude: true", "robots: noindex", "---\n"]
+    return front_matter + _intro(title)
+
+
+# The heading and the opening paragraph of the report
+def _intro(title: str) -> list[str]:
+    return [
+        f"# {title}\n",
+        "For editors: how the build read each seed. Correct an article with a sidecar override file "
+        "(`seeds/NAME.yml`, see the README); add terms or entities to `hooks/newsarchive/data/`.\n",
+    ]
+
+
+# The build's problems and notes, as a section
+def _problems(corpus: Corpus) -> list[str]:
+    problems = corpus.problems + corpus.notes
+    lines = ["## Build problems\n", *(f"- {escape_markdown(problem, line_start=False)}" for problem in problems)]
+    lines.append("" if problems else "None.\n")
+    return lines
+
+
+# Source path of one year's report page
+def _year_report_path(year: str) -> str:
+    return f"editor/{year}.md"
+
+
+# How a year folder is shown
+def _year_label(year: str) -> str:
+    return "Undated" if year == UNDATED else year
 
 
 # A line cut to a readable length

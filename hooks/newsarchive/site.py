@@ -62,27 +62,22 @@ class GeneratedFile:
 
 @dataclass
 class ArchiveSite:
-    """Everything the hook needs from one build of the archive."""
+    """What the hook needs after the archive is built: the files, the messages, and what the
+    hand-written pages' placeholders show.  It keeps the newest articles only, not the whole
+    corpus, so the build's memory is free for MkDocs while it renders the pages."""
 
-    corpus: Corpus
-    vocabulary: Vocabulary
     files: list[GeneratedFile] = field(default_factory=list)
-
-    @property
-    def problems(self) -> list[str]:
-        """One line per bad seed or duplicate, naming the file."""
-        return self.corpus.problems
-
-    @property
-    def notes(self) -> list[str]:
-        """Messages worth an editor's look that are not faults."""
-        return [f"{path}: not a seed file, ignored" for path in self.corpus.ignored] + self.corpus.notes
+    problems: list[str] = field(default_factory=list)  # one line per bad seed or duplicate, naming the file
+    notes: list[str] = field(default_factory=list)  # worth an editor's look, not faults
+    latest: list[PlacedArticle] = field(default_factory=list)  # newest first
+    article_count: int = 0
+    topic_counts: list[tuple[str, str, int]] = field(default_factory=list)  # (slug, label, articles), most first
 
     # Title, date and URL of the newest articles, for templates
     def latest_links(self, count: int = 10) -> list[dict[str, str]]:
         return [
             {"title": placed.article.title, "date": display_date(placed.article.date), "url": placed.url}
-            for placed in self.corpus.articles[:count]
+            for placed in self.latest[:count]
         ]
 
     # A hand-written page with its archive placeholders filled in
@@ -91,13 +86,12 @@ class ArchiveSite:
 
     # The Markdown a placeholder stands for (unknown names stay as they are)
     def _placeholder(self, name: str, src_uri: str, original: str) -> str:
-        articles = self.corpus.articles
         if name == "latest":
-            return listings.latest_articles(articles, src_uri)
+            return listings.latest_articles(self.latest, src_uri)
         if name == "count":
-            return str(len(articles))
+            return str(self.article_count)
         if name == "top-topics":
-            return _top_topics(articles, src_uri)
+            return _top_topics(self.topic_counts[:HOME_TOPIC_COUNT], src_uri)
         if name == "feed":
             return relative_link(feeds.ARCHIVE_FEED, src_uri)
         if name == "data-json":
@@ -126,7 +120,13 @@ def build_site(
     subjects = vocabulary or load_vocabulary()
     cache = SeedCache(root / SEED_CACHE, version=pipeline_version()) if use_cache else None
     corpus = build_corpus(root / "seeds", registry, subjects, display_root=root, cache=cache)
-    site = ArchiveSite(corpus=corpus, vocabulary=subjects)
+    site = ArchiveSite(
+        problems=list(corpus.problems),
+        notes=[f"{path}: not a seed file, ignored" for path in corpus.ignored] + corpus.notes,
+        latest=corpus.articles[: listings.LATEST_COUNT],
+        article_count=len(corpus.articles),
+        topic_counts=_topic_counts(corpus.articles),
+    )
     pages = root / PAGE_CACHE
     for src_uri, text in _file_texts(corpus, subjects, site_url, site_name):
         site.files.append(GeneratedFile(src_uri, _write_if_changed(pages / src_uri, text)))
@@ -153,7 +153,7 @@ def _file_texts(corpus: Corpus, vocabulary: Vocabulary, site_url: str, site_name
     yield from feeds.site_feeds(articles, site_name or "News archive", site_url).items()
     yield catalogue.ARTICLES_JSON, catalogue.articles_json(articles, site_url)
     yield catalogue.ARTICLES_CSV, catalogue.articles_csv(articles, site_url)
-    yield editor_report.REPORT_PAGE, editor_report.report_page(corpus)
+    yield from editor_report.report_pages(corpus).items()
 
 
 # Every article page: tags, linked entity mentions, entities, related reading, citation
@@ -287,15 +287,19 @@ def _sources_index_page(articles: list[PlacedArticle]) -> str:
     )
 
 
-# The most-used topics, linked, for the home page
-def _top_topics(articles: list[PlacedArticle], from_page: str) -> str:
-    by_topic = browsing.articles_by_topic(articles)
-    ranked = sorted(by_topic.items(), key=lambda item: (-len(item[1]), item[0]))[:HOME_TOPIC_COUNT]
+# Every topic in use with its number of articles, most first
+def _topic_counts(articles: list[PlacedArticle]) -> list[tuple[str, str, int]]:
     labels = {topic.slug: topic.label for placed in articles for topic in placed.article.topics}
+    by_topic = browsing.articles_by_topic(articles)
+    return sorted(((slug, labels[slug], len(tagged)) for slug, tagged in by_topic.items()), key=lambda item: (-item[2], item[0]))
+
+
+# The most-used topics as linked tag chips, for the home page
+def _top_topics(topic_counts: list[tuple[str, str, int]], from_page: str) -> str:
     return " ".join(
-        f"[{escape_markdown(labels[slug], line_start=False)} ({len(tagged)})]"
+        f"[{escape_markdown(label, line_start=False)} ({count})]"
         f"({relative_link(browsing.topic_page_path(slug), from_page)}){{ .md-tag }}"
-        for slug, tagged in ranked
+        for slug, label, count in topic_counts
     ) + "\n"
 
 
