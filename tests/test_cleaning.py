@@ -244,3 +244,17 @@ def test_text_right_above_a_photo_credit_is_its_caption() -> None:
     cleaned = _clean(text)
     kinds = {line.text: line.kind for line in cleaned.body}
     assert kinds[caption] is BlockKind.CAPTION and kinds[PARAGRAPHS[1]] is BlockKind.PARAGRAPH
+
+
+def test_a_short_lead_paragraph_before_the_main_run_is_kept():
+    # A one-sentence lead scores too little to join the main run of text on its own.
+    text = (
+        "Seoul reacts to the latest defection.\n\n"
+        "The ministry said the case was under review by the government.\n\n"
+        "top of page\n\n"
+        + " ".join(["The officials said that the defector had crossed the river at night and was safe."] * 4)
+        + "\n"
+    )
+    body = [line.text for line in clean(SeedText("seeds/x.txt", text, "utf-8", "")).body]
+    assert "The ministry said the case was under review by the government." in body
+    assert "top of page" not in body

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
-from .listings import article_list, relative_link
+from .listings import article_list, relative_link, subject_listing, yaml_quoted
 
 # -----------------------------------------------------------------------------
 # Data
@@ -98,8 +98,8 @@ def topics_index_page(topics: list[Subject], grouped: dict[str, list[PlacedArtic
     return "\n".join(lines)
 
 
-# One topic's page: description, co-occurring topics, its articles newest first
-def topic_page(topic: Subject, articles: list[PlacedArticle], names: dict[str, str], extra: str = "") -> str:
+# One topic's page (description, co-occurring topics, its newest articles) and its year pages
+def topic_pages(topic: Subject, articles: list[PlacedArticle], names: dict[str, str], extra: str = "") -> dict[str, str]:
     path = topic_page_path(topic.slug)
     lines = _front_matter(topic.name, topic.description)
     lines.append(f"# {escape_markdown(topic.name)}\n")
@@ -117,8 +117,9 @@ def topic_page(topic: Subject, articles: list[PlacedArticle], names: dict[str, s
         )
         lines.append(f"**Related topics:** {links}\n")
     lines.append(f"## Articles ({len(articles)})\n")
-    lines.append(article_list(articles, path))
-    return "\n".join(lines)
+    listing, year_pages = subject_listing(topic.name, path, articles, lambda placed: placed, article_list)
+    lines.append(listing)
+    return {path: "\n".join(lines), **year_pages}
 
 
 # The topics that appear most often beside one topic
@@ -157,8 +158,8 @@ def entity_index_page(kind: str, entities: list[Subject], grouped: dict[str, lis
     return "\n".join(lines) + "\n"
 
 
-# One entity's page: description and the articles that mention it, with mention counts
-def entity_page(entity: Subject, mentions: list[tuple[PlacedArticle, int]]) -> str:
+# One entity's page (description, the articles that mention it, with mention counts) and its year pages
+def entity_pages(entity: Subject, mentions: list[tuple[PlacedArticle, int]]) -> dict[str, str]:
     path = entity_page_path(entity.kind, entity.slug)
     lines = _front_matter(entity.name, entity.description)
     lines.append(f"# {escape_markdown(entity.name)}\n")
@@ -166,13 +167,21 @@ def entity_page(entity: Subject, mentions: list[tuple[PlacedArticle, int]]) -> s
     if entity.aliases:
         lines.append("**Also named:** " + ", ".join(escape_markdown(alias, line_start=False) for alias in entity.aliases) + "\n")
     lines.append(f"## Articles that mention {escape_markdown(entity.name)} ({len(mentions)})\n")
+    listing, year_pages = subject_listing(entity.name, path, mentions, lambda mention: mention[0], _mention_list)
+    lines.append(listing)
+    return {path: "\n".join(lines) + "\n", **year_pages}
+
+
+# Markdown list of articles with how often each mentions the entity
+def _mention_list(mentions: list[tuple[PlacedArticle, int]], from_page: str) -> str:
+    items = []
     for placed, count in mentions:
         article = placed.article
-        link = relative_link(placed.page_path, path)
         date = article.date.isoformat() if article.date else "undated"
         times = "once" if count == 1 else f"{count} times"
-        lines.append(f"- [{escape_markdown(article.title)}]({link}) <small>{date} · mentioned {times}</small>")
-    return "\n".join(lines) + "\n"
+        link = relative_link(placed.page_path, from_page)
+        items.append(f"- [{escape_markdown(article.title)}]({link}) <small>{date} · mentioned {times}</small>")
+    return "\n".join(items) + "\n"
 
 
 # -----------------------------------------------------------------------------
@@ -182,9 +191,4 @@ def entity_page(entity: Subject, mentions: list[tuple[PlacedArticle, int]]) -> s
 
 # Front matter lines of a generated page (title and description escaped for the theme)
 def _front_matter(title: str, description: str) -> list[str]:
-    return ["---", f'title: "{_yaml_text(escape_html(title))}"', f'description: "{_yaml_text(escape_html(description))}"', "---\n"]
-
-
-# Text safe inside a double-quoted YAML scalar
-def _yaml_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
+    return ["---", f'title: "{yaml_quoted(escape_html(title))}"', f'description: "{yaml_quoted(escape_html(description))}"', "---\n"]

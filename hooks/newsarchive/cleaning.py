@@ -81,6 +81,7 @@ def clean(seed: SeedText) -> CleanedText:
     start, end = _widened_for_short_articles(lines, rules, start, end)
     start, end = _extend_over_furniture(lines, rules, start, end)
     start = _first_prose_line(lines, rules, start, end)
+    start = _extend_back_over_prose(lines, rules, start)
     author_lists = _data_list_lines(lines, rules) | _introduced_list_lines(lines, rules)
     end = _extend_over_author_list(author_lists, start, end)
     rules = _mark_headline_lists(lines, rules, start, end, author_lists)
@@ -298,6 +299,15 @@ def _first_prose_line(lines: list[Line], rules: list[str], start: int, end: int)
     for index in range(start, end):
         if rules[index] or _is_prose(lines[index]):
             return index
+    return start
+
+
+# The start moved back over the statements right before the region (a short lead paragraph
+# scores too little on its own to join the region, but is article text; a headline, byline,
+# date or furniture line stops it)
+def _extend_back_over_prose(lines: list[Line], rules: list[str], start: int) -> int:
+    while start > 0 and not rules[start - 1] and _is_prose(lines[start - 1]):
+        start -= 1
     return start
 
 

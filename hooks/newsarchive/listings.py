@@ -10,19 +10,27 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from .addressing import UNDATED
 from .corpus import PlacedArticle
-from .escaping import escape_markdown
+from .escaping import escape_html, escape_markdown
 from .rendering import UNKNOWN_SOURCE, display_date
 
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
 
+# An item of a listing (an article, or an article with a mention count).
+T = TypeVar("T")
+
 # How many articles the home page lists.
 LATEST_COUNT = 20
+
+# Most articles a subject's page (a topic, person, place, organisation or source) lists itself;
+# past that it lists the newest and links one page per year, so no page grows with the archive.
+SUBJECT_LISTING_LIMIT = 30
 
 # Source path of the archive index page and of each year's page.
 ARCHIVE_INDEX = "articles/index.md"
@@ -84,6 +92,36 @@ def year_page(year: str, articles: list[PlacedArticle]) -> str:
     )
 
 
+# A subject page's listing and, when it has more articles than one page lists, its year pages:
+# (Markdown for the subject page, {source path of a year page: Markdown}).  `items` are newest
+# first; `placed_of` gives an item's article, `render` the Markdown list of items for a page.
+def subject_listing(
+    title: str,
+    page_path: str,
+    items: list[T],
+    placed_of: Callable[[T], PlacedArticle],
+    render: Callable[[list[T], str], str],
+) -> tuple[str, dict[str, str]]:
+    if len(items) <= SUBJECT_LISTING_LIMIT:
+        return render(items, page_path), {}
+    years: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        years[_year_of(placed_of(item))].append(item)
+    ordered = sorted(years.items(), key=lambda entry: (entry[0] == UNDATED, -int(entry[0]) if entry[0].isdigit() else 0))
+    pages, links = {}, []
+    for year, in_year in ordered:
+        year_path = f"{page_path.removesuffix('.md')}/{year}.md"
+        label = "Undated" if year == UNDATED else year
+        links.append(f"[{label}]({relative_link(year_path, page_path)}) ({len(in_year)})")
+        heading = f"{title}: {label}"
+        pages[year_path] = (
+            f'---\ntitle: "{yaml_quoted(escape_html(heading))}"\n---\n\n# {escape_markdown(heading)}\n\n'
+            f"[All years]({relative_link(page_path, year_path)})\n\n" + render(in_year, year_path)
+        )
+    intro = f"The newest {SUBJECT_LISTING_LIMIT} of {len(items)}. All of them by year: " + " · ".join(links) + "\n\n"
+    return intro + render(items[:SUBJECT_LISTING_LIMIT], page_path), pages
+
+
 # How many articles each publication has, most first
 def source_counts(articles: Iterable[PlacedArticle]) -> list[tuple[str, int]]:
     counts = Counter(_source_of(placed) for placed in articles)
@@ -102,6 +140,11 @@ def _article_item(placed: PlacedArticle, from_page: str) -> str:
     details = " · ".join(part for part in (display_date(article.date), escape_markdown(_source_of(placed))) if part)
     summary = escape_markdown(article.summary)
     return f"- [{escape_markdown(article.title)}]({link})  \n  <small>{details}</small>  \n  {summary}"
+
+
+# Text safe inside a double-quoted YAML scalar
+def yaml_quoted(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 # The year folder of an article

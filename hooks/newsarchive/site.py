@@ -262,7 +262,7 @@ def _subject_pages(articles: list[PlacedArticle], vocabulary: Vocabulary) -> Ite
         tagged = by_topic.get(topic.slug, [])
         feed = relative_link(feeds.topic_feed_path(topic.slug), browsing.topic_page_path(topic.slug))
         extra = f"[Atom feed of this topic]({feed})\n" if tagged else ""  # a topic's feed exists once it has articles
-        yield browsing.topic_page_path(topic.slug), browsing.topic_page(topic, tagged, names, extra=extra)
+        yield from browsing.topic_pages(topic, tagged, names, extra=extra).items()
     mentions = browsing.mentions_by_entity(articles)
     for kind in browsing.ENTITY_SECTIONS:
         subjects = [
@@ -273,7 +273,7 @@ def _subject_pages(articles: list[PlacedArticle], vocabulary: Vocabulary) -> Ite
         yield browsing.entity_index_path(kind), browsing.entity_index_page(kind, subjects, mentions)
         for subject in subjects:
             if mentions.get(subject.slug):
-                yield browsing.entity_page_path(kind, subject.slug), browsing.entity_page(subject, mentions[subject.slug])
+                yield from browsing.entity_pages(subject, mentions[subject.slug]).items()
 
 
 # The sources index page: every publication with its article count

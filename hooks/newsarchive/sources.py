@@ -15,7 +15,7 @@ import yaml
 
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
-from .listings import article_list, relative_link
+from .listings import article_list, relative_link, subject_listing
 from .rendering import UNKNOWN_SOURCE
 from .timeline import newest_first
 
@@ -93,8 +93,8 @@ def sources_index(articles: Iterable[PlacedArticle], from_page: str = SOURCES_IN
     return "\n".join(items) + "\n" if items else "*No articles yet.*\n"
 
 
-# One publication's page: name, home page, feed link, then its articles newest first
-def source_page(source: Source) -> str:
+# One publication's page (name, home page, feed link, its newest articles) and its year pages
+def source_page(source: Source) -> dict[str, str]:
     path = source.page_path
     count = len(source.articles)
     intro = f"{count} article{'' if count == 1 else 's'} in the archive"
@@ -111,13 +111,14 @@ def source_page(source: Source) -> str:
     lines.append(
         f"[Atom feed]({relative_link(source.feed_path, path)}) · [All sources]({relative_link(SOURCES_INDEX, path)})\n"
     )
-    lines.append(article_list(source.articles, path))
-    return "\n".join(lines)
+    listing, year_pages = subject_listing(source.name, path, source.articles, lambda placed: placed, article_list)
+    lines.append(listing)
+    return {path: "\n".join(lines), **year_pages}
 
 
-# Every publication's page: {source path: Markdown}
+# Every publication's page and year pages: {source path: Markdown}
 def source_pages(articles: Iterable[PlacedArticle]) -> dict[str, str]:
-    return {source.page_path: source_page(source) for source in sources_of(articles)}
+    return {path: text for source in sources_of(articles) for path, text in source_page(source).items()}
 
 
 # -----------------------------------------------------------------------------

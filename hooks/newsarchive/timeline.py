@@ -31,6 +31,10 @@ WORDS_PER_MINUTE = 230
 # Blocks a reader reads as part of the article (captions and our notes are skimmed).
 _READ_BLOCK_KINDS = (BlockKind.PARAGRAPH, BlockKind.SUBHEADING, BlockKind.LIST_ITEM)
 
+# Up to this many articles the timeline lists every one; past it, months with counts (the year
+# pages list the articles), so the page does not grow with the archive.
+TIMELINE_ARTICLE_LIMIT = 500
+
 # Topics shown beside an article on the timeline, most relevant first.
 TIMELINE_TOPIC_COUNT = 3
 
@@ -76,14 +80,21 @@ def timeline_page(articles: Iterable[PlacedArticle], page_path: str = TIMELINE_P
         f"{_count_phrase(len(placed))}, newest first. "
         f"Each year's heading leads to that year's page; see also the [archive by year]({relative_link(ARCHIVE_INDEX, page_path)}).\n",
     ]
+    every_article = len(placed) <= TIMELINE_ARTICLE_LIMIT
     for year, in_year in _by_year(placed):
         label = _UNDATED_LABEL if year == UNDATED else year
-        lines.append(f"## [{label}]({relative_link(year_page_path(year), page_path)})\n")
+        year_link = relative_link(year_page_path(year), page_path)
+        lines.append(f"## [{label}]({year_link}) ({_count_phrase(len(in_year))})\n")
         for month, in_month in _by_month(in_year):
+            if not every_article:  # a large archive: months with counts, each leading to its part of the year page
+                name = month or _UNDATED_LABEL
+                lines.append(f"- [{name}]({year_link}#{name.lower()}) ({_count_phrase(len(in_month))})")
+                continue
             if month:
                 lines.append(f"### {month}\n")
             lines.extend(_timeline_item(item, page_path) for item in in_month)
             lines.append("")
+        lines.append("")
     return "\n".join(lines) + "\n"
 
 
