@@ -64,3 +64,16 @@ def test_year_page_by_month_links_back_and_lists_each_month():
     assert 'href="../index.md"' in html and 'href="../../timeline.md"' in html
     assert html.index(">September</h2>") < html.index(">August</h2>")
     assert 'href="september-story.md"' in html
+
+
+def test_a_large_archive_timeline_lists_months_with_counts_not_every_article(monkeypatch):
+    import datetime as dt
+
+    import newsarchive.timeline as timeline_module
+    from samples import placed
+
+    monkeypatch.setattr(timeline_module, "TIMELINE_ARTICLE_LIMIT", 3)
+    articles = [placed(f"Article {n}", date=dt.date(2016, 1 + n % 3, 1 + n)) for n in range(6)]
+    page = timeline_module.timeline_page(articles)
+    assert "Article 0" not in page
+    assert "- [January](articles/2016/index.md#january) (2 articles)" in page
