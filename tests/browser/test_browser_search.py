@@ -64,3 +64,13 @@ def test_search_screenshots(page, served_site, screenshot_dir):
 
     assert (screenshot_dir / "search-results.png").stat().st_size > 0
     assert (screenshot_dir / "search-highlight.png").stat().st_size > 0
+
+
+def test_search_by_topic_label_finds_the_topic_page_and_its_articles(page, served_site):
+    visit(page, served_site.url())
+    results = [url_path(url) for url in search(page, "forced repatriation")]
+    assert any(result.rstrip("/").endswith("topics/forced-repatriation") for result in results), results
+    tagged = served_site.pages_matching(r'href="[./]*topics/forced-repatriation/"[^>]*>Forced repatriation<')
+    tagged_articles = {"/" + path for path in tagged if path.startswith("articles/20")}
+    assert tagged_articles, "no article is tagged with the topic"
+    assert tagged_articles & {result.split("#")[0] for result in results}, (sorted(tagged_articles), results)
