@@ -18,7 +18,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from newsarchive.fulltext import FulltextError, index_site
+from newsarchive.publications import RegistryError
 from newsarchive.site import ArchiveSite, build_site
+from newsarchive.vocabulary import VocabularyError
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 
@@ -43,7 +45,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @event_priority(100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _site
-    _site = build_site(_project_root(config), site_url=config.site_url or "", site_name=config.site_name)
+    try:
+        _site = build_site(_project_root(config), site_url=config.site_url or "", site_name=config.site_name)
+    except (RegistryError, VocabularyError) as error:  # editorial data an editor must fix first
+        raise PluginError(str(error)) from error
     for message in _site.problems:
         log.warning(message)
     for message in _site.notes:

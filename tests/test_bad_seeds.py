@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import struct
+import subprocess
+import sys
 import zlib
 
 import pytest
@@ -119,3 +121,15 @@ def test_a_strict_build_fails_on_bad_seeds(tmp_path):
     built = build_project(tmp_path, seeds, strict=True)
     assert built.returncode != 0
     assert "seeds/image.txt: is a PNG image" in built.log and "strict mode" in built.log
+
+
+
+def test_a_broken_vocabulary_stops_the_build_with_the_file_and_line(tmp_path):
+    copy = build_project(tmp_path / "copy", {})  # a copy of the project whose vocabulary an editor breaks
+    vocabulary = copy.project / "hooks" / "newsarchive" / "data" / "vocabulary.yml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "\n  - slug: [not, a, slug\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+                            cwd=copy.project, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert re.search(r"vocabulary\.yml:\d+: not valid YAML", result.stderr), result.stderr[-500:]
+    assert "Traceback" not in result.stderr
