@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from .overrides import yaml_date
 from .publications import PublicationRegistry
 from .reading import SeedError
 from .structure.article import Article, Block, BlockKind, Publication, SeedText
@@ -296,14 +297,8 @@ def _names_value(front_matter: dict, key: str, path: str) -> list[str]:
 # The publication date: a YAML date or a "YYYY-MM-DD" text; None when absent
 def _date_value(front_matter: dict, path: str) -> dt.date | None:
     value = front_matter.get("date")
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        return yaml_date(value)
     except ValueError:
         raise SeedError(path, f"front matter key 'date': {str(value)!r} is not a date; write it as YYYY-MM-DD") from None
 

@@ -257,6 +257,15 @@ def _title(value: object) -> object:
 
 # A date from YAML (a date, or a text written YYYY-MM-DD), or None for undated
 def _date(value: object) -> object:
+    try:
+        return yaml_date(value)
+    except ValueError:
+        return _INVALID
+
+
+# An editor's date from YAML: a date, a datetime or a "YYYY-MM-DD" text; None when absent;
+# ValueError when it is no date (shared with hand-written Markdown seeds)
+def yaml_date(value: object) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -264,11 +273,8 @@ def _date(value: object) -> object:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return _INVALID
-    return _INVALID
+        return dt.date.fromisoformat(value.strip())
+    raise ValueError(f"{value!r} is not a date")
 
 
 # A tuple of names: a list of non-empty texts, or one text
