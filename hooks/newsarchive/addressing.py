@@ -7,6 +7,7 @@ long as the seeds are.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -52,3 +53,9 @@ def assign_page_paths(articles: Iterable[Article]) -> dict[str, str]:
         taken.add(f"{folder}/{slug}")
         paths[article.seed_path] = f"{folder}/{slug}.md"
     return paths
+
+
+# Markdown link target from one source page to another (MkDocs resolves .md links and makes them
+# relative URLs, so the site works from any sub-path)
+def relative_link(target: str, from_page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

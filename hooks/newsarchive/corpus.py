@@ -97,7 +97,7 @@ def build_corpus(
     paths = assign_page_paths(articles)
     corpus.articles = sorted(
         (PlacedArticle(article, paths[article.seed_path]) for article in articles),
-        key=_newest_first,
+        key=newest_first_key,
     )
     return corpus
 
@@ -197,6 +197,6 @@ def _seed_result(path: Path, shown: str, publications: PublicationRegistry, voca
 
 
 # Sort key: newest date first, undated last, then by headline and file for a stable order
-def _newest_first(placed: PlacedArticle) -> tuple:
+def newest_first_key(placed: PlacedArticle) -> tuple:
     date = placed.article.date
     return (date is None, -(date.toordinal() if date else 0), placed.article.title.lower(), placed.article.seed_path)

@@ -15,11 +15,11 @@ matched text.
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .addressing import relative_link
 from .escaping import escape_markdown
 from .structure.article import Block, BlockKind
 
@@ -167,7 +167,7 @@ def _segments_markdown(segments: list[Segment], from_page: str, line_start: bool
     for index, segment in enumerate(segments):
         first = line_start and index == 0
         if segment.target:
-            link = posixpath.relpath(segment.target, posixpath.dirname(from_page) or ".")
+            link = relative_link(segment.target, from_page)
             pieces.append(f"[{escape_markdown(segment.text, line_start=False)}]({link})")
         else:
             pieces.append(escape_markdown(segment.text, line_start=first))

@@ -8,12 +8,11 @@ page they are written on, so the site works from any sub-path.
 """
 from __future__ import annotations
 
-import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from .addressing import UNDATED
+from .addressing import UNDATED, relative_link
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
 from .rendering import UNKNOWN_SOURCE, display_date
@@ -59,9 +58,15 @@ def latest_articles(articles: list[PlacedArticle], from_page: str = "index.md") 
 
 # Articles grouped by year (newest first), each year linking to its own page
 def articles_by_year(articles: list[PlacedArticle]) -> dict[str, list[PlacedArticle]]:
-    years: dict[str, list[PlacedArticle]] = defaultdict(list)
-    for placed in articles:
-        years[_year_of(placed)].append(placed)
+    return grouped_by_year(articles, lambda placed: placed)
+
+
+# Items grouped by their article's year folder, newest year first and undated last; each group
+# keeps the items' order
+def grouped_by_year(items: Iterable[T], placed_of: Callable[[T], PlacedArticle]) -> dict[str, list[T]]:
+    years: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        years[_year_of(placed_of(item))].append(item)
     return dict(sorted(years.items(), key=lambda item: (item[0] == UNDATED, -int(item[0]) if item[0].isdigit() else 0)))
 
 
@@ -104,12 +109,8 @@ def subject_listing(
 ) -> tuple[str, dict[str, str]]:
     if len(items) <= SUBJECT_LISTING_LIMIT:
         return render(items, page_path), {}
-    years: dict[str, list[T]] = defaultdict(list)
-    for item in items:
-        years[_year_of(placed_of(item))].append(item)
-    ordered = sorted(years.items(), key=lambda entry: (entry[0] == UNDATED, -int(entry[0]) if entry[0].isdigit() else 0))
     pages, links = {}, []
-    for year, in_year in ordered:
+    for year, in_year in grouped_by_year(items, placed_of).items():
         year_path = f"{page_path.removesuffix('.md')}/{year}.md"
         label = "Undated" if year == UNDATED else year
         links.append(f"[{label}]({relative_link(year_path, page_path)}) ({len(in_year)})")
@@ -157,7 +158,3 @@ def _source_of(placed: PlacedArticle) -> str:
     publication = placed.article.publication
     return publication.name if publication else UNKNOWN_SOURCE
 
-
-# Markdown link target from one source page to another (MkDocs resolves .md links)
-def relative_link(target: str, from_page: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

@@ -16,12 +16,12 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .addressing import relative_link
 from .corpus import PlacedArticle
 from .escaping import escape_markdown
 from .structure.article import Article
@@ -163,7 +163,7 @@ def related_reading_markdown(relations: list[Relation], placed_by_path: Mapping[
         target = placed_by_path.get(relation.page_path)
         if target is None:
             continue
-        link = posixpath.relpath(target.page_path, posixpath.dirname(from_page) or ".")
+        link = relative_link(target.page_path, from_page)
         shared = _shared_labels(target.article, relation)
         note = f"  \n  <small>Also about: {shared}</small>" if shared else ""
         items.append(f"- [{escape_markdown(target.article.title, line_start=False)}]({link}){note}")

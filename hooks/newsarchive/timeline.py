@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable
 
 from .addressing import UNDATED
-from .corpus import PlacedArticle
+from .corpus import PlacedArticle, newest_first_key
 from .escaping import escape_markdown
-from .listings import ARCHIVE_INDEX, article_list, relative_link, year_page_path
+from .listings import ARCHIVE_INDEX, article_list, articles_by_year, relative_link, year_page_path
 from .structure.article import Article, BlockKind
 
 # -----------------------------------------------------------------------------
@@ -58,7 +58,7 @@ MONTH_NAMES = (
 
 # Articles newest first, undated last, ties by headline then seed (the corpus order)
 def newest_first(articles: Iterable[PlacedArticle]) -> list[PlacedArticle]:
-    return sorted(articles, key=_newest_first_key)
+    return sorted(articles, key=newest_first_key)
 
 
 # Minutes an average reader needs for the article's text (at least one)
@@ -81,7 +81,7 @@ def timeline_page(articles: Iterable[PlacedArticle], page_path: str = TIMELINE_P
         f"Each year's heading leads to that year's page; see also the [archive by year]({relative_link(ARCHIVE_INDEX, page_path)}).\n",
     ]
     every_article = len(placed) <= TIMELINE_ARTICLE_LIMIT
-    for year, in_year in _by_year(placed):
+    for year, in_year in articles_by_year(placed).items():
         label = _UNDATED_LABEL if year == UNDATED else year
         year_link = relative_link(year_page_path(year), page_path)
         lines.append(f"## [{label}]({year_link}) ({_count_phrase(len(in_year))})\n")
@@ -119,17 +119,6 @@ def year_page_by_month(year: str, articles: Iterable[PlacedArticle]) -> str:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-# Sort key: newest date first, undated last, then headline and seed for a stable order
-def _newest_first_key(placed: PlacedArticle) -> tuple:
-    date = placed.article.date
-    return (date is None, -(date.toordinal() if date else 0), placed.article.title.lower(), placed.article.seed_path)
-
-
-# (year, articles) in order, for newest-first articles; undated last
-def _by_year(placed: list[PlacedArticle]) -> list[tuple[str, list[PlacedArticle]]]:
-    return _runs(placed, lambda item: str(item.article.date.year) if item.article.date else UNDATED)
 
 
 # (month name, articles) in order, for newest-first articles of one year; "" for undated
