@@ -7,15 +7,20 @@
 For each N, in a temporary copy of the project (mkdocs.yml, docs/, hooks/, as
 tests/sitebuild.py makes them) with N synthetic seeds (bench/generate_seeds.py):
 
-1. `mkdocs build` of the project as a fresh subprocess: wall time and peak
-   RSS (`os.wait4` on that one child, so each build's own peak).
+1. `mkdocs build` of the project as a fresh subprocess, twice: cold (no seed
+   cache) and warm (the seed cache the first build left); wall time and peak
+   RSS (`os.wait4` on that one child).  Both skip the full-text index
+   (NEWSARCHIVE_SKIP_FULLTEXT=1): Pagefind is timed on its own in step 5.
 2. The pipeline's stages in this process, per seed and in total: read, clean,
    metadata, tag (tagging.tag_article with the project's vocabulary), link
    (linking.find_first_mentions over the body), relate (relating.related_articles,
-   corpus-wide), render; a stage whose module does not exist yet prints "n/a".  Plus `build_site` as a whole (what the hook runs).
-3. The baseline: the same pages (rendered once by the pipeline) as plain
-   Markdown in a project without the `hooks:` entry, built by plain MkDocs with
-   the same theme and plugins; and the ratio archive build / baseline build.
+   corpus-wide), render; plus `build_site` as a whole (what the hook runs), without its cache.
+3. The baseline, as the scale issue defines it: the same articles written once
+   as plain Markdown (front matter with title and date, the headline, the body
+   paragraphs) in a project without the `hooks:` entry, built by plain MkDocs
+   with the same theme, plugins and Markdown extensions; and the ratios archive
+   build / baseline build.  `--same-pages-baseline` also builds every page the
+   archive generates (listings too) as plain Markdown without the hook.
 4. A rebuild as `mkdocs serve` does it: one process loads the config and
    builds, one seed is edited, the config is loaded again (the hook module is
    re-executed, the pipeline package stays imported) and the site is built
@@ -70,7 +75,11 @@ SMOKE_SIZE = 20
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks")
 
 # Environment of every MkDocs run: no end-of-life banner, reproducible dates.
-BUILD_ENVIRONMENT = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+BUILD_ENVIRONMENT = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000",
+                         NEWSARCHIVE_SKIP_FULLTEXT="1")
+
+# Hand-written pages the articles-only baseline keeps in its navigation.
+BASELINE_NAV = [{"Home": "index.md"}, {"Search": "search.md"}, {"About": "about.md"}]
 
 # Searches run for the first-search download figures: a word in nearly every article and a rarer name.
 FIRST_SEARCHES = ("defectors", "Hanawon")
@@ -99,9 +108,12 @@ class Measurement:
     """Everything measured for one N."""
 
     n: int
-    build: Run | None = None
-    baseline: Run | None = None
+    build: Run | None = None  # cold: no seed cache
+    warm_build: Run | None = None  # the seed cache filled by the cold build
+    baseline: Run | None = None  # the articles alone as plain Markdown, plain MkDocs
+    same_pages_baseline: Run | None = None  # every generated page as plain Markdown, plain MkDocs
     rebuild_seconds: float | None = None
+    rebuild_pipeline_seconds: float | None = None  # the hook's share (build_site) of that rebuild
     cold_inprocess_seconds: float | None = None
     stages: dict[str, float | None] = field(default_factory=dict)  # total seconds per stage (None: n/a)
     build_site_seconds: float = 0.0
@@ -139,7 +151,7 @@ def snapshot_project(destination: Path) -> Path:
 
 
 # Measure one N in a fresh temporary folder, with a project copied from `snapshot`
-def measure(n: int, workdir: Path, snapshot: Path, *, lunr_variants: bool) -> Measurement:
+def measure(n: int, workdir: Path, snapshot: Path, *, lunr_variants: bool, same_pages_baseline: bool) -> Measurement:
     result = Measurement(n=n)
     project = _project_copy(snapshot, workdir / "archive")
     seeds = generate_seeds.generate(n, project / "seeds")
@@ -149,19 +161,29 @@ def measure(n: int, workdir: Path, snapshot: Path, *, lunr_variants: bool) -> Me
     _check(result.build, "mkdocs build (archive)")
     result.warnings = sum(1 for line in result.build.log.splitlines() if line.startswith("WARNING"))
     print(f"[N={n}] archive build {result.build.seconds:.1f} s, {result.build.peak_rss_mb:.0f} MB", flush=True)
+    result.warm_build = _timed_run([sys.executable, "-m", "mkdocs", "build", "-d", str(workdir / "site")], cwd=project)
+    _check(result.warm_build, "mkdocs build (archive, warm seed cache)")
+    print(f"[N={n}] warm archive build {result.warm_build.seconds:.1f} s, {result.warm_build.peak_rss_mb:.0f} MB", flush=True)
 
     _time_stages(seeds, result)
     print(f"[N={n}] stages timed in-process", flush=True)
 
-    plain = _plain_project(project, workdir / "plain")
+    plain = _articles_only_project(project, workdir / "plain")
     result.baseline = _timed_run([sys.executable, "-m", "mkdocs", "build", "-d", str(workdir / "plain-site")], cwd=plain)
     _check(result.baseline, "mkdocs build (plain baseline)")
-    print(f"[N={n}] baseline build {result.baseline.seconds:.1f} s", flush=True)
-    if lunr_variants:
-        _measure_lunr_variants(plain, workdir, result)
+    print(f"[N={n}] baseline build {result.baseline.seconds:.1f} s, {result.baseline.peak_rss_mb:.0f} MB", flush=True)
+    if same_pages_baseline:
+        same = _plain_project(project, workdir / "same-pages")
+        result.same_pages_baseline = _timed_run([sys.executable, "-m", "mkdocs", "build", "-d", str(workdir / "same-site")],
+                                                cwd=same)
+        _check(result.same_pages_baseline, "mkdocs build (same pages, plain MkDocs)")
+        if lunr_variants:
+            _measure_lunr_variants(same, workdir, result)
 
-    result.cold_inprocess_seconds, result.rebuild_seconds = _serve_rebuild(project, seeds[0], workdir / "serve-site")
-    print(f"[N={n}] serve-style rebuild {result.rebuild_seconds:.1f} s", flush=True)
+    result.cold_inprocess_seconds, result.rebuild_seconds, result.rebuild_pipeline_seconds = _serve_rebuild(
+        project, seeds[0], workdir / "serve-site")
+    print(f"[N={n}] serve-style rebuild {result.rebuild_seconds:.1f} s, pipeline {result.rebuild_pipeline_seconds:.2f} s",
+          flush=True)
 
     site = workdir / "site"
     _measure_site(site, result)
@@ -188,10 +210,11 @@ def _project_copy(root: Path, destination: Path) -> Path:
 
 
 # Run a command as a fresh child; wall time and that child's own peak RSS (os.wait4)
-def _timed_run(command: list[str], *, cwd: Path) -> Run:
+def _timed_run(command: list[str], *, cwd: Path, environment: dict[str, str] | None = None) -> Run:
     with tempfile.TemporaryFile(mode="w+") as output:
         started = time.perf_counter()
-        child = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, env=BUILD_ENVIRONMENT)
+        child = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT,
+                                 env=environment or BUILD_ENVIRONMENT)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -226,18 +249,56 @@ def _plain_project(project: Path, destination: Path) -> Path:
     return destination
 
 
+# The baseline of the scale issue: each article once as plain Markdown with front matter, no hook, no listings
+def _articles_only_project(project: Path, destination: Path) -> Path:
+    from newsarchive.escaping import escape_markdown
+    from newsarchive.site import SEED_CACHE
+    from newsarchive.caching import SeedCache
+    from newsarchive.corpus import build_corpus
+    from newsarchive.publications import load_publications
+    from newsarchive.vocabulary import load_vocabulary
+
+    corpus = build_corpus(project / "seeds", load_publications(), load_vocabulary(), display_root=project,
+                          cache=SeedCache(project / SEED_CACHE))
+    shutil.copytree(project / "docs", destination / "docs")
+    for placed in corpus.articles:
+        article = placed.article
+        front = json.dumps({"title": article.title, "date": article.date.isoformat() if article.date else ""},
+                           ensure_ascii=False)
+        paragraphs = "\n\n".join(escape_markdown(block.text) for block in article.body)
+        target = destination / "docs" / placed.page_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"---\n{front}\n---\n\n# {escape_markdown(article.title)}\n\n{paragraphs}\n", encoding="utf-8")
+    config = _config(project)
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
+    config["nav"] = [entry for entry in BASELINE_NAV if (destination / "docs" / next(iter(entry.values()))).is_file()]
+    (destination / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return destination
+
+
 # The project's mkdocs.yml as data (it uses no YAML tags)
 def _config(project: Path) -> dict:
     return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
-# Cold build then a `mkdocs serve`-style rebuild after one seed changed, in one process
-def _serve_rebuild(project: Path, seed: Path, site_dir: Path) -> tuple[float, float]:
+# A first build then a `mkdocs serve`-style rebuild after one seed changed, in one process: the two
+# builds' wall times and the pipeline's (`build_site`, what the hook runs) share of the second
+def _serve_rebuild(project: Path, seed: Path, site_dir: Path) -> tuple[float, float, float]:
     probe = f"""
 import json, time
 from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.commands.build import build
+import newsarchive.site
+pipeline_seconds = []
+def timed_build_site(*arguments, _build_site=newsarchive.site.build_site, **keywords):
+    started = time.perf_counter()
+    try:
+        return _build_site(*arguments, **keywords)
+    finally:
+        pipeline_seconds.append(time.perf_counter() - started)
+newsarchive.site.build_site = timed_build_site  # the hook imports it when its module runs, on every config load
 serve_url = "http://127.0.0.1:8000/"
 def config():
     loaded = load_config(config_file={str(project / 'mkdocs.yml')!r}, site_dir={str(site_dir)!r})
@@ -247,12 +308,12 @@ started = time.perf_counter(); build(config(), serve_url=serve_url, dirty=False)
 seed = Path({str(seed)!r})
 seed.write_text(seed.read_text(encoding="utf-8").rstrip("\\n") + " An editor added this sentence.\\n", encoding="utf-8")
 started = time.perf_counter(); build(config(), serve_url=serve_url, dirty=False); warm = time.perf_counter() - started
-print("RESULT", json.dumps([cold, warm]))
+print("RESULT", json.dumps([cold, warm, pipeline_seconds[-1]]))
 """
-    run = _timed_run([sys.executable, "-c", probe], cwd=project)
+    environment = dict(BUILD_ENVIRONMENT, PYTHONPATH=str(project / "hooks"))
+    run = _timed_run([sys.executable, "-c", probe], cwd=project, environment=environment)
     _check(run, "serve-style rebuild")
-    cold, warm = json.loads(run.log.rsplit("RESULT", 1)[1])
-    return cold, warm
+    return tuple(json.loads(run.log.rsplit("RESULT", 1)[1]))
 
 
 # -----------------------------------------------------------------------------
@@ -483,14 +544,22 @@ def report(result: Measurement) -> str:
     lines = [f"### N = {n:,} seeds ({result.articles:,} articles, {result.warnings} build warnings)", "",
              "| measure | value |", "|---|---|"]
     row = lambda name, value: lines.append(f"| {name} | {value} |")  # noqa: E731
-    row("archive build (`mkdocs build`, fresh process)",
+    row("archive build, cold (`mkdocs build`, fresh process, no seed cache, no full-text index)",
         f"{result.build.seconds:.1f} s, peak RSS {result.build.peak_rss_mb:.0f} MB")
-    row("baseline: same pages as plain Markdown, plain MkDocs",
+    row("archive build, warm (seed cache filled)",
+        f"{result.warm_build.seconds:.1f} s, peak RSS {result.warm_build.peak_rss_mb:.0f} MB")
+    row("baseline: the articles alone as plain Markdown, plain MkDocs",
         f"{result.baseline.seconds:.1f} s, peak RSS {result.baseline.peak_rss_mb:.0f} MB")
-    row("ratio archive / baseline", f"{result.build.seconds / result.baseline.seconds:.2f}")
+    row("ratio archive / baseline: time cold, warm; peak RSS cold",
+        f"{result.build.seconds / result.baseline.seconds:.2f}, {result.warm_build.seconds / result.baseline.seconds:.2f}; "
+        f"{result.build.peak_rss_mb / result.baseline.peak_rss_mb:.2f}")
+    if result.same_pages_baseline:
+        row("every generated page as plain Markdown, plain MkDocs", f"{result.same_pages_baseline.seconds:.1f} s, "
+            f"peak RSS {result.same_pages_baseline.peak_rss_mb:.0f} MB")
     row("`build_site` in-process (the hook's work)", f"{_seconds(result.build_site_seconds)}")
-    row("serve-style rebuild after one seed changed", f"{result.rebuild_seconds:.1f} s "
-        f"(first build in that process {result.cold_inprocess_seconds:.1f} s)")
+    row("serve-style rebuild after one seed changed", f"{result.rebuild_seconds:.1f} s, of which the pipeline "
+        f"(`build_site`) {result.rebuild_pipeline_seconds:.2f} s (first build in that process "
+        f"{result.cold_inprocess_seconds:.1f} s)")
     for stage, total in result.stages.items():
         row(f"stage `{stage}`: total / per seed", f"{_seconds(total)} / {_seconds(total, result.articles)}"
             if total is not None else "n/a (module not there yet)")
@@ -519,9 +588,10 @@ def report(result: Measurement) -> str:
 def summary(results: list[Measurement]) -> str:
     lines = [
         f"Machine: {machine_line()}.", "",
-        "| seeds | build | peak RSS | plain MkDocs | ratio | rebuild (serve) | per seed: read / clean / metadata / tag / "
-        "link / render | relate (all) | lunr index (gz) | Pagefind index | first full-text search | site | article page |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| seeds | build cold / warm | peak RSS | baseline (articles, plain MkDocs) | ratio cold / warm | RSS ratio | "
+        "rebuild (serve) | per seed: read / clean / metadata / tag / link / render | relate (all) | lunr index (gz) | "
+        "Pagefind index | first full-text search | site | article page |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         per_seed = " / ".join(_seconds(r.stages.get(stage), r.articles)
@@ -529,8 +599,10 @@ def summary(results: list[Measurement]) -> str:
         first = max(r.first_search.values()) if r.first_search else None
         pagefind = f"{r.pagefind.seconds:.1f} s, {r.pagefind.peak_rss_mb:.0f} MB" if r.pagefind else "n/a"
         lines.append(
-            f"| {r.n:,} | {r.build.seconds:.1f} s | {r.build.peak_rss_mb:.0f} MB | {r.baseline.seconds:.1f} s | "
-            f"{r.build.seconds / r.baseline.seconds:.2f} | {r.rebuild_seconds:.1f} s | {per_seed} | "
+            f"| {r.n:,} | {r.build.seconds:.1f} s / {r.warm_build.seconds:.1f} s | {r.build.peak_rss_mb:.0f} MB | "
+            f"{r.baseline.seconds:.1f} s, {r.baseline.peak_rss_mb:.0f} MB | {r.build.seconds / r.baseline.seconds:.2f} / "
+            f"{r.warm_build.seconds / r.baseline.seconds:.2f} | {r.build.peak_rss_mb / r.baseline.peak_rss_mb:.2f} | "
+            f"{r.rebuild_seconds:.1f} s (pipeline {r.rebuild_pipeline_seconds:.2f} s) | {per_seed} | "
             f"{_seconds(r.stages.get('relate'))} | {_size(r.lunr_bytes)} ({_size(r.lunr_gzip_bytes)}) | {pagefind} | "
             f"{_size(first)} | {_size(r.site_bytes)} | {_size(r.median_article_bytes)} |")
     return "\n".join(lines) + "\n"
@@ -545,8 +617,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="numbers of seeds")
     parser.add_argument("--smoke", action="store_true", help=f"only N={SMOKE_SIZE}")
+    parser.add_argument("--same-pages-baseline", action="store_true",
+                        help="also build every generated page as plain Markdown with plain MkDocs")
     parser.add_argument("--lunr-variants", action="store_true",
-                        help="also build the baseline with article bodies / article pages left out of lunr")
+                        help="with --same-pages-baseline: also with article bodies / article pages left out of lunr")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
     parser.add_argument("--json", type=Path, help="also write the measurements as JSON here")
     arguments = parser.parse_args(argv)
@@ -561,7 +635,8 @@ def main(argv: list[str] | None = None) -> int:
             workdir = workroot / f"n{n}"
             shutil.rmtree(workdir, ignore_errors=True)
             workdir.mkdir(parents=True)
-            results.append(measure(n, workdir, snapshot, lunr_variants=arguments.lunr_variants))
+            results.append(measure(n, workdir, snapshot, lunr_variants=arguments.lunr_variants,
+                                   same_pages_baseline=arguments.same_pages_baseline))
             if not arguments.keep:
                 shutil.rmtree(workdir)
             print("\n" + report(results[-1]), flush=True)
@@ -576,7 +651,7 @@ def _as_dict(result: Measurement) -> dict:
     from dataclasses import asdict
 
     data = asdict(result)
-    for run in ("build", "baseline", "pagefind"):
+    for run in ("build", "warm_build", "baseline", "same_pages_baseline", "pagefind"):
         if data.get(run):
             data[run].pop("log", None)
     return data

@@ -7,6 +7,7 @@ and report problems as warnings (so `mkdocs build --strict` fails on them).
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from jinja2 import Environment
@@ -19,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from newsarchive.fulltext import FulltextError, index_site
 from newsarchive.publications import RegistryError
+from newsarchive.rendering import expand_wrappers
 from newsarchive.site import ArchiveSite, build_site
 from newsarchive.vocabulary import VocabularyError
 
@@ -29,6 +31,9 @@ _site: ArchiveSite | None = None
 
 # The MkDocs command running ("build", "serve", "gh-deploy"); serve skips the full-text index.
 _command = "build"
+
+# Set to 1 to skip the full-text index in a build too (the benchmark times that step on its own).
+SKIP_FULLTEXT_VARIABLE = "NEWSARCHIVE_SKIP_FULLTEXT"
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -68,6 +73,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return _site.fill_placeholders(markdown, page.file.src_uri) if _site else markdown
 
 
+# Turn the marker comments around the pages' Markdown sections into the elements they stand for
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return expand_wrappers(html)
+
+
 # Give templates the latest articles (the 404 page lists them)
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["archive_latest"] = _site.latest_links() if _site else []
@@ -77,6 +87,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 # Index the written site for full-text search, once per build (not under `mkdocs serve`)
 def on_post_build(*, config: MkDocsConfig) -> None:
     if _command == "serve":
+        return
+    if os.environ.get(SKIP_FULLTEXT_VARIABLE) == "1":
+        log.info(f"full-text search: not indexed ({SKIP_FULLTEXT_VARIABLE}=1)")
         return
     try:
         result = index_site(Path(config.site_dir))

@@ -40,3 +40,15 @@ def test_same_headline_gets_distinct_stable_urls():
 
 def test_undated_article_has_its_own_folder():
     assert assign_page_paths([_article("seeds/x.txt", "No date", None)])["seeds/x.txt"] == "articles/undated/no-date.md"
+
+
+def test_relative_link_agrees_with_posixpath_relpath_on_site_paths():
+    import itertools
+    import posixpath
+
+    from newsarchive.addressing import relative_link
+
+    paths = ["index.md", "feed.xml", "topics/index.md", "topics/sanctions.md", "topics/sanctions/2019.md",
+             "articles/2016/a.md", "articles/2016/b.md", "articles/2017/a.md", "articles/index.md", "a/bc/d.md", "a/b.md"]
+    for target, page in itertools.product(paths, repeat=2):
+        assert relative_link(target, page) == posixpath.relpath(target, posixpath.dirname(page) or "."), (target, page)

@@ -62,3 +62,34 @@ def test_a_broken_entry_is_ignored(tmp_path):
     cache.put(key, SeedResult(article=None, problems=["x"]))
     (tmp_path / key[:2] / key).write_bytes(b"not a pickle")
     assert cache.get(key) is None
+
+
+def test_values_derived_from_an_article_are_cached_with_it_and_a_changed_article_starts_without_them(tmp_path):
+    import dataclasses
+
+    from newsarchive.site import entity_matcher, prepare_article
+    from newsarchive.timeline import reading_minutes
+
+    seeds, publications, vocabulary = _seeds(tmp_path), load_publications(), load_vocabulary()
+    prepare = lambda article: prepare_article(article, entity_matcher(vocabulary))  # noqa: E731
+    build_corpus(seeds, publications, vocabulary, cache=SeedCache(tmp_path / "cache"), prepare=prepare)
+    article = build_corpus(seeds, publications, vocabulary, cache=SeedCache(tmp_path / "cache")).articles[0].article
+    assert {"timeline.reading_minutes", "relating.term_counts", "deduplication.body_statistics"} <= set(article.derived)
+    assert any(key.startswith("linking.first_mentions.") for key in article.derived)
+    shorter = dataclasses.replace(article, body=article.body[:1])
+    assert shorter.derived == {}
+    assert reading_minutes(shorter) <= reading_minutes(article)
+
+
+def test_a_site_built_from_a_warm_cache_is_the_site_built_cold(tmp_path):
+    from newsarchive.site import build_site
+
+    project = tmp_path / "project"
+    project.mkdir()
+    _seeds(project)
+    cold = build_site(project, site_url="https://example.org/")
+    cold_texts = {file.src_uri: file.abs_path.read_bytes() for file in cold.files}
+    warm = build_site(project, site_url="https://example.org/")
+    assert {file.src_uri: file.abs_path.read_bytes() for file in warm.files} == cold_texts
+    fresh = build_site(project, site_url="https://example.org/", use_cache=False)
+    assert {file.src_uri: file.abs_path.read_bytes() for file in fresh.files} == cold_texts

@@ -7,7 +7,7 @@ import re
 import markdown
 import yaml
 
-from newsarchive.rendering import render_article
+from newsarchive.rendering import expand_wrappers, render_article
 from newsarchive.structure.article import Article, Block, BlockKind, Footnote, FootnoteRef, Publication
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "footnotes", "pymdownx.escapeall", "toc"]
@@ -37,7 +37,7 @@ def _article(**changes) -> Article:
 def _html(article: Article) -> tuple[dict, str]:
     page = render_article(article)
     _, front, body = page.split("---\n", 2)
-    return yaml.safe_load(front), markdown.markdown(body, extensions=EXTENSIONS)
+    return yaml.safe_load(front), expand_wrappers(markdown.markdown(body, extensions=EXTENSIONS))
 
 
 def test_page_has_one_h1_then_byline_then_body():
@@ -101,3 +101,27 @@ def test_large_archives_keep_article_text_out_of_the_header_search():
     assert "data-search-exclude" not in render_article(_article()).split('itemprop="articleBody"')[1].split(">")[0]
     small = render_article(_article(), header_search_full_text=False)
     assert 'itemprop="articleBody" data-pagefind-body data-search-exclude' in small
+
+
+def test_wrapped_sections_become_elements_around_rendered_markdown():
+    from newsarchive.rendering import wrap_markdown
+
+    page = wrap_markdown('<div class="box" data-x>', "Some *emphasis*.\n\n## A heading")
+    html = expand_wrappers(markdown.markdown(page, extensions=EXTENSIONS))
+    assert re.fullmatch(r'<div class="box" data-x>\s*<p>Some <em>emphasis</em>.</p>\s*<h2 id="a-heading">A heading</h2>\s*</div>',
+                        html.strip())
+
+
+def test_seed_text_cannot_forge_a_wrapper_marker():
+    forged = "<!-- archive:open <script> --> alert(1) <!-- archive:close </script> -->"
+    _, html = _html(_article(body=[Block(BlockKind.PARAGRAPH, forged)]))
+    assert "<script" not in html
+    assert "&lt;!-- archive:open &lt;script&gt; --&gt;" in html
+
+
+def test_the_body_caption_and_author_note_carry_their_classes_without_md_in_html():
+    page = render_article(_article())
+    assert " markdown>" not in page
+    _, html = _html(_article())
+    assert '<p class="article-author-note">The author is a fellow.</p>' in html
+    assert re.search(r'<div itemprop="articleBody" data-pagefind-body>\s*<p>First paragraph', html)

@@ -70,7 +70,9 @@ def article_record(placed: PlacedArticle, site_url: str = "") -> dict:
 # The catalogue as JSON: {"count": n, "articles": [records, newest first]}
 def articles_json(placed: Iterable[PlacedArticle], site_url: str = "") -> str:
     records = [article_record(item, site_url) for item in newest_first(placed)]
-    return json.dumps({"count": len(records), "articles": records}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # One record per line: readable and diffable, and written by json's C encoder (indent= is pure Python, 5x slower)
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=True) for record in records)
+    return f'{{"count": {len(records)}, "articles": [\n{lines}\n]}}\n'
 
 
 # The catalogue as CSV (RFC 4180, header row, lists joined by "; ", formula cells defused)

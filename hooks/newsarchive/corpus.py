@@ -7,6 +7,7 @@ and gives every article its page path.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,7 @@ def build_corpus(
     *,
     display_root: Path | None = None,
     cache: SeedCache | None = None,
+    prepare: Callable[[Article], None] | None = None,
 ) -> Corpus:
     corpus = Corpus()
     seeds: list[tuple[Path, str]] = []
@@ -83,7 +85,7 @@ def build_corpus(
             continue
         seeds.append((path, shown))
     articles: list[Article] = []
-    for result in _seed_results(seeds, publications, vocabulary, cache):
+    for result in _seed_results(seeds, publications, vocabulary, cache, prepare):
         corpus.problems.extend(result.problems)
         corpus.notes.extend(result.notes)
         if result.article is not None:
@@ -110,12 +112,13 @@ def build_corpus(
 # Every seed's result, in seed order: from the cache where the seed is unchanged, the rest computed
 # (on all the machine's cores when there are enough of them to pay for starting workers) and stored
 def _seed_results(
-    seeds: list[tuple[Path, str]], publications: PublicationRegistry, vocabulary: Vocabulary | None, cache: SeedCache | None
+    seeds: list[tuple[Path, str]], publications: PublicationRegistry, vocabulary: Vocabulary | None, cache: SeedCache | None,
+    prepare: Callable[[Article], None] | None,
 ) -> list[SeedResult]:
     keys = [_cache_key(path, shown, cache) if cache is not None else "" for path, shown in seeds]
     results: list[SeedResult | None] = [cache.get(key) if cache is not None and key else None for key in keys]
     missing = [index for index, result in enumerate(results) if result is None]
-    computed = _compute_results([seeds[index] for index in missing], publications, vocabulary)
+    computed = _compute_results([seeds[index] for index in missing], publications, vocabulary, prepare)
     for index, result in zip(missing, computed):
         results[index] = result
         if cache is not None and keys[index]:
@@ -125,23 +128,25 @@ def _seed_results(
 
 # Results of the pipeline for seeds, in order; in worker processes when there are many
 def _compute_results(
-    seeds: list[tuple[Path, str]], publications: PublicationRegistry, vocabulary: Vocabulary | None
+    seeds: list[tuple[Path, str]], publications: PublicationRegistry, vocabulary: Vocabulary | None,
+    prepare: Callable[[Article], None] | None,
 ) -> list[SeedResult]:
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if workers < 2 or len(seeds) < PARALLEL_FROM_SEEDS:
-        return [_seed_result(path, shown, publications, vocabulary) for path, shown in seeds]
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(publications, vocabulary)) as pool:
+        return [_seed_result(path, shown, publications, vocabulary, prepare) for path, shown in seeds]
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(publications, vocabulary, prepare)) as pool:
         return list(pool.map(_seed_result_in_worker, seeds, chunksize=max(1, len(seeds) // (workers * 8))))
 
 
 # The data every worker process needs, sent once when it starts
-_worker_data: tuple[PublicationRegistry, Vocabulary | None] | None = None
+_worker_data: tuple[PublicationRegistry, Vocabulary | None, Callable[[Article], None] | None] | None = None
 
 
 # Keep the registry and vocabulary in a new worker process
-def _start_worker(publications: PublicationRegistry, vocabulary: Vocabulary | None) -> None:
+def _start_worker(publications: PublicationRegistry, vocabulary: Vocabulary | None,
+                  prepare: Callable[[Article], None] | None) -> None:
     global _worker_data
-    _worker_data = (publications, vocabulary)
+    _worker_data = (publications, vocabulary, prepare)
 
 
 # One seed's result, computed in a worker process
@@ -162,7 +167,9 @@ def _cache_key(path: Path, shown: str, cache: SeedCache) -> str:
 
 
 # One seed's article: pipeline, override, tags; or the problem that stops it
-def _seed_result(path: Path, shown: str, publications: PublicationRegistry, vocabulary: Vocabulary | None) -> SeedResult:
+# (`prepare` computes what later stages derive from the article alone, so it is cached with it)
+def _seed_result(path: Path, shown: str, publications: PublicationRegistry, vocabulary: Vocabulary | None,
+                 prepare: Callable[[Article], None] | None = None) -> SeedResult:
     result = SeedResult(article=None)
     try:
         override_file = override_path_for(path)
@@ -190,6 +197,8 @@ def _seed_result(path: Path, shown: str, publications: PublicationRegistry, voca
             result.review = review_article(tagged, vocabulary)
             result.notes.extend(f"{shown}: {note}" for note in tagged.warnings[len(article.warnings) :])
             article = tagged
+        if prepare is not None:
+            prepare(article)
         result.article = article
     except (SeedError, VocabularyError) as error:
         result.problems.append(str(error))

@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .structure.article import Article
+from .structure.article import Article, derived_value
 
 # -----------------------------------------------------------------------------
 # Data
@@ -169,15 +169,26 @@ def _body_words(article: Article) -> list[str]:
     return re.findall(r"\w+", " ".join(block.text for block in article.paragraphs).lower())
 
 
-# What deduplication keeps of one article
+# What deduplication keeps of one article (its word statistics computed once per article)
 def _body(index: int, article: Article) -> _Body:
+    words, fingerprint, word_hashes, sample, shingle_count = body_statistics(article)
+    saved_page = article.seed_path.lower().endswith(SAVED_PAGE_SUFFIXES)
+    return _Body(index, article.seed_path, words, saved_page, fingerprint, word_hashes, sample, shingle_count)
+
+
+# An article body's word count, fingerprint, word hashes, sampled shingles and shingle count (once per article)
+def body_statistics(article: Article) -> tuple[int, str, array, frozenset[int], int]:
+    return derived_value(article, "deduplication.body_statistics", lambda: _body_statistics(article))
+
+
+# The body statistics, computed
+def _body_statistics(article: Article) -> tuple[int, str, array, frozenset[int], int]:
     words = _body_words(article)
     word_hashes = _word_hashes(words)
     shingles = _shingles(word_hashes)
     sample = frozenset(shingle for shingle in shingles if shingle % SAMPLE_EVERY == 0)
     fingerprint = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
-    saved_page = article.seed_path.lower().endswith(SAVED_PAGE_SUFFIXES)
-    return _Body(index, article.seed_path, len(words), saved_page, fingerprint, word_hashes, sample, len(shingles))
+    return len(words), fingerprint, word_hashes, sample, len(shingles)
 
 
 # crc32 of each word, in a compact array (the same on every run of Python)

@@ -8,6 +8,7 @@ syntax is written with a backslash escape (the site enables
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -36,6 +37,8 @@ _ORDERED_LIST_START = re.compile(r"^(\d+)([.)])")
 
 
 # Markdown for untrusted text that renders exactly as the text; `line_start` when it begins a line
+# (remembered: listing pages escape the same headlines and names thousands of times)
+@functools.lru_cache(maxsize=1 << 16)
 def escape_markdown(text: str, *, line_start: bool = True) -> str:
     text = _WHITESPACE.sub(" ", text)  # one line: newlines and indentation carry no meaning here
     if line_start:

@@ -15,13 +15,15 @@ matched text.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .addressing import relative_link
 from .escaping import escape_markdown
-from .structure.article import Block, BlockKind
+from .structure.article import Article, Block, BlockKind, derived_value
 
 # -----------------------------------------------------------------------------
 # Data
@@ -57,6 +59,8 @@ class EntityMatcher:
     def __init__(self, surface_targets: Mapping[str, str]) -> None:
         forms = sorted((form for form in surface_targets if form.strip()), key=lambda form: (-len(form), form))
         self._targets = {_normalised(form): surface_targets[form] for form in forms}
+        # Names what this matcher finds, for values derived with it (see `article_first_mentions`).
+        self.key = hashlib.sha256(json.dumps([[form, surface_targets[form]] for form in forms]).encode()).hexdigest()[:16]
         alternatives = "|".join(_surface_pattern(form) for form in forms)
         self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if forms else None
 
@@ -97,6 +101,11 @@ def find_first_mentions(
             linked.add(span.target)
             found.setdefault(index, []).append(span)
     return found
+
+
+# `find_first_mentions` over an article's body, computed once per article and matcher
+def article_first_mentions(article: Article, matcher: EntityMatcher) -> dict[int, list[Span]]:
+    return derived_value(article, f"linking.first_mentions.{matcher.key}", lambda: find_first_mentions(article.body, matcher))
 
 
 # A block's text cut into plain and linked segments; joined, the segments are the text exactly

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from .addressing import relative_link
 from .corpus import PlacedArticle
 from .escaping import escape_markdown
-from .structure.article import Article
+from .structure.article import Article, derived_value
 
 # -----------------------------------------------------------------------------
 # Data
@@ -132,6 +132,11 @@ def related_articles(placed: list[PlacedArticle], limit: int = 5) -> dict[str, l
 
 # How often each term occurs in the article's headline and paragraphs
 def term_counts(article: Article) -> Counter[str]:
+    return derived_value(article, "relating.term_counts", lambda: _term_counts(article))
+
+
+# Term counts, computed
+def _term_counts(article: Article) -> Counter[str]:
     texts = [article.title, *(block.text for block in article.paragraphs)]
     return Counter(term for text in texts for term in terms_of(text))
 

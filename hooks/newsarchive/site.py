@@ -9,6 +9,7 @@ find them.  Hand-written pages in `docs/` carry placeholders such as
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,11 +21,13 @@ from .caching import SeedCache, pipeline_version
 from .citation import citation_block_markdown
 from .corpus import Corpus, PlacedArticle, build_corpus
 from .escaping import escape_markdown
-from .linking import EntityMatcher, find_first_mentions
+from .deduplication import body_statistics
+from .linking import EntityMatcher, article_first_mentions
 from .listings import relative_link
 from .publications import PublicationRegistry, load_publications
-from .relating import Relation, related_articles, related_reading_markdown
-from .rendering import display_date, render_article
+from .relating import Relation, related_articles, related_reading_markdown, term_counts
+from .rendering import display_date, render_article, wrap_markdown
+from .structure.article import Article
 from .vocabulary import Vocabulary, load_vocabulary
 
 # -----------------------------------------------------------------------------
@@ -119,7 +122,8 @@ def build_site(
     registry = publications or load_publications()
     subjects = vocabulary or load_vocabulary()
     cache = SeedCache(root / SEED_CACHE, version=pipeline_version()) if use_cache else None
-    corpus = build_corpus(root / "seeds", registry, subjects, display_root=root, cache=cache)
+    prepare = functools.partial(prepare_article, matcher=entity_matcher(subjects))
+    corpus = build_corpus(root / "seeds", registry, subjects, display_root=root, cache=cache, prepare=prepare)
     site = ArchiveSite(
         problems=list(corpus.problems),
         notes=[f"{path}: not a seed file, ignored" for path in corpus.ignored] + corpus.notes,
@@ -131,6 +135,27 @@ def build_site(
     for src_uri, text in _file_texts(corpus, subjects, site_url, site_name):
         site.files.append(GeneratedFile(src_uri, _write_if_changed(pages / src_uri, text)))
     return site
+
+
+# Compute, in the per-seed stage (cached with the article, on all cores when many seeds are new), what
+# later stages derive from one article alone: reading time, terms, body statistics, entity mentions
+def prepare_article(article: Article, matcher: EntityMatcher) -> None:
+    timeline.reading_minutes(article)
+    term_counts(article)
+    body_statistics(article)
+    article_first_mentions(article, matcher)
+
+
+# The matcher of every public entity's names, linking to its page
+def entity_matcher(vocabulary: Vocabulary) -> EntityMatcher:
+    return EntityMatcher(
+        {
+            form: browsing.entity_page_path(entity.kind, entity.slug)
+            for entity in vocabulary.entities
+            if not entity.is_private_person
+            for form in entity.names
+        }
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -163,21 +188,14 @@ def _article_pages(
     by_path = {placed.page_path: placed for placed in articles}
     entities = {entity.slug: entity for entity in vocabulary.entities}
     people_index = _articles_by_person(articles)
-    matcher = EntityMatcher(
-        {
-            form: browsing.entity_page_path(entity.kind, entity.slug)
-            for entity in vocabulary.entities
-            if not entity.is_private_person
-            for form in entity.names
-        }
-    )
+    matcher = entity_matcher(vocabulary)
     for placed in articles:
         article, path = placed.article, placed.page_path
         url = site_url.rstrip("/") + "/" + placed.url if site_url else ""
         mentioned = {browsing.entity_page_path(mention.kind, mention.slug) for mention in article.entities}
         links = {
             index: kept
-            for index, spans in find_first_mentions(article.body, matcher).items()
+            for index, spans in article_first_mentions(article, matcher).items()
             if (kept := [span for span in spans if span.target in mentioned])
         }
         related = relations.get(path, [])
@@ -213,7 +231,7 @@ def _entity_section(placed: PlacedArticle, entities: dict) -> str:
             groups.append(f"**{title}:** {links}")
     if not groups:
         return ""
-    return '<div class="article-entities" markdown>\n\n## In this article\n\n' + "  \n".join(groups) + "\n\n</div>\n"
+    return wrap_markdown('<div class="article-entities">', "## In this article\n\n" + "  \n".join(groups))
 
 
 # The newest articles naming each person (bounded, so the work per article does not grow with the archive)

@@ -16,7 +16,7 @@ from .addressing import UNDATED
 from .corpus import PlacedArticle, newest_first_key
 from .escaping import escape_markdown
 from .listings import ARCHIVE_INDEX, article_list, articles_by_year, relative_link, year_page_path
-from .structure.article import Article, BlockKind
+from .structure.article import Article, BlockKind, derived_value
 
 # -----------------------------------------------------------------------------
 # Data
@@ -63,6 +63,11 @@ def newest_first(articles: Iterable[PlacedArticle]) -> list[PlacedArticle]:
 
 # Minutes an average reader needs for the article's text (at least one)
 def reading_minutes(article: Article) -> int:
+    return derived_value(article, "timeline.reading_minutes", lambda: _reading_minutes(article))
+
+
+# Reading minutes, computed
+def _reading_minutes(article: Article) -> int:
     words = sum(len(_WORD.findall(block.text)) for block in article.body if block.kind in _READ_BLOCK_KINDS)
     words += sum(len(_WORD.findall(note.text)) for note in article.footnotes)
     return max(1, round(words / WORDS_PER_MINUTE))

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # -----------------------------------------------------------------------------
 # Reading
@@ -164,6 +168,10 @@ class Article:
     # Topic slugs an editor filed a hand-written seed under (front matter `topics`); corpus passes them
     # to the tagger as added topics.
     editor_topics: list[str] = field(default_factory=list)
+    # Values later stages compute from this article alone (reading time, terms, link spans), kept with
+    # it so the seed cache stores them and no build computes them twice; see `derived_value`.  Not an
+    # __init__ argument, so `dataclasses.replace` gives a changed article an empty one.
+    derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def paragraphs(self) -> list[Block]:
@@ -181,6 +189,17 @@ class Article:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+# A value computed from the article alone, once: `compute()` on the first call for `key`, kept in
+# `article.derived` after that (keys name the stage: "timeline.reading_minutes").  Articles are never
+# changed in place; a changed article is a new one (`dataclasses.replace`) without the old values.
+def derived_value(article: Article, key: str, compute: Callable[[], T]) -> T:
+    try:
+        return article.derived[key]  # type: ignore[return-value]
+    except KeyError:
+        value = article.derived[key] = compute()
+        return value
 
 
 # First sentence of a paragraph, cut at a word boundary when very long
