@@ -51,7 +51,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _site
     try:
-        _site = build_site(_project_root(config), site_url=config.site_url or "", site_name=config.site_name)
+        # Under `mkdocs serve` the pipeline keeps its results in memory and redoes only what a change touches.
+        _site = build_site(_project_root(config), site_url=config.site_url or "", site_name=config.site_name,
+                           remember=_command == "serve")
     except (RegistryError, VocabularyError) as error:  # editorial data an editor must fix first
         raise PluginError(str(error)) from error
     for message in _site.problems:

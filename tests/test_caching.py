@@ -93,3 +93,48 @@ def test_a_site_built_from_a_warm_cache_is_the_site_built_cold(tmp_path):
     assert {file.src_uri: file.abs_path.read_bytes() for file in warm.files} == cold_texts
     fresh = build_site(project, site_url="https://example.org/", use_cache=False)
     assert {file.src_uri: file.abs_path.read_bytes() for file in fresh.files} == cold_texts
+
+
+def _site_texts(site) -> dict[str, str]:
+    return {file.src_uri: file.abs_path.read_text(encoding="utf-8") for file in site.files}
+
+
+# An article page without its related-reading list (a serve rebuild keeps other articles' term weights; see relating)
+def _without_related_reading(text: str) -> str:
+    import re
+
+    return re.sub(r"## Related reading\n\n(?:- .*\n(?:  .*\n)*)*", "", text)
+
+
+def test_a_remembering_rebuild_redoes_only_what_the_changed_seed_touches_and_matches_a_fresh_build(tmp_path):
+    from newsarchive import site as site_module
+    from newsarchive.site import build_site
+
+    project = tmp_path / "project"
+    project.mkdir()
+    seeds = project / "seeds"
+    seeds.mkdir()
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        (seeds / seed.name).write_bytes(seed.read_bytes())
+    first = build_site(project, site_url="https://example.org/", remember=True)
+    assert site_module._memory.made > len(first.files) / 2
+    again = build_site(project, site_url="https://example.org/", remember=True)
+    assert site_module._memory.made == 0
+    assert _site_texts(again) == _site_texts(first)
+
+    edited = sorted(seeds.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor added this closing sentence to the article.\n",
+                      encoding="utf-8")
+    rebuilt = build_site(project, site_url="https://example.org/", remember=True)
+    assert 0 < site_module._memory.made < len(rebuilt.files) / 2
+    fresh = build_site(project, site_url="https://example.org/", use_cache=False)
+    rebuilt_texts, fresh_texts = _site_texts(rebuilt), _site_texts(fresh)
+    assert rebuilt_texts.keys() == fresh_texts.keys()
+    for path, text in fresh_texts.items():
+        assert _without_related_reading(rebuilt_texts[path]) == _without_related_reading(text), path
+    assert any("An editor added this closing sentence" in text for text in rebuilt_texts.values())
+
+    edited.unlink()
+    shrunk = build_site(project, site_url="https://example.org/", remember=True)
+    assert len(shrunk.files) < len(rebuilt.files)
+    assert not any("An editor added this closing sentence" in text for text in _site_texts(shrunk).values())

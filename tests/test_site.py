@@ -1,7 +1,7 @@
 """Site assembly: backlinks between articles that name the same people, placeholders, generated files."""
 from __future__ import annotations
 
-from newsarchive.site import _articles_by_person, _same_people_section
+from newsarchive.site import _articles_by_person, _same_people, _same_people_section
 from newsarchive.structure.article import EntityMention
 
 from samples import placed
@@ -19,7 +19,7 @@ def test_articles_naming_the_same_people_are_listed_most_shared_first():
     one = _with_people("One", "thae-yong-ho")
     none = _with_people("None", "xi-jinping")
     index = _articles_by_person([first, both, one, none])
-    section = _same_people_section(first, index, shown=set())
+    section = _same_people_section(first, _same_people(first, index, shown=set()))
     assert section.index("[Both]") < section.index("[One]")
     assert "[None]" not in section and "[First]" not in section
     assert "Also names: Kim-Jong-Un, Thae-Yong-Ho" in section
@@ -29,12 +29,12 @@ def test_articles_already_in_related_reading_are_not_repeated():
     first = _with_people("First", "thae-yong-ho")
     other = _with_people("Other", "thae-yong-ho")
     index = _articles_by_person([first, other])
-    assert _same_people_section(first, index, shown={other.page_path}) == ""
+    assert _same_people_section(first, _same_people(first, index, shown={other.page_path})) == ""
 
 
 def test_places_and_organisations_do_not_count_as_people():
     first, other = placed("First", entities=("unhcr",)), placed("Other", entities=("unhcr",))
-    assert _same_people_section(first, _articles_by_person([first, other]), shown=set()) == ""
+    assert _same_people_section(first, _same_people(first, _articles_by_person([first, other]), shown=set())) == ""
 
 
 def test_home_page_placeholders_are_filled(real_site):

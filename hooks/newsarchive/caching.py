@@ -46,12 +46,34 @@ class SeedResult:
 
 
 class SeedCache:
-    """A folder of seed results, one file per key; `None` folder: no caching."""
+    """A folder of seed results, one file per key; `None` folder: no caching.
 
-    def __init__(self, folder: Path | None, version: str | None = None) -> None:
+    With `remember`, results also stay in this process's memory between builds (`mkdocs serve`
+    builds again in the same process after each change), and a seed file whose size, modification
+    time and inode are those it had when its key was computed keeps that key without being read
+    again: a rebuild then reads, hashes and unpickles only the seeds that changed."""
+
+    def __init__(self, folder: Path | None, version: str | None = None, *, remember: bool = False) -> None:
         self.folder = folder
         self.version = version or pipeline_version()
+        self.remember = remember
         self.hits = 0
+        self._used: set[str] = set()
+
+    # The key of a seed file (and its override file), or "" when the seed is too large to be worth reading
+    def file_key(self, path: Path, shown: str, override: Path, max_bytes: int) -> str:
+        try:
+            signature = (self.version, _stat_signature(path), _stat_signature(override))
+            if self.remember and (known := _keys_by_file.get(shown)) and known[0] == signature:
+                return known[1]
+            if not signature[1] or signature[1][1] > max_bytes:
+                return ""
+            key = self.key(shown, path.read_bytes(), override.read_bytes() if signature[2] else b"")
+        except OSError:
+            return ""
+        if self.remember:
+            _keys_by_file[shown] = (signature, key)
+        return key
 
     # The key of one seed's result: its path (results name it), its bytes, its override's bytes
     # and the pipeline version
@@ -64,6 +86,10 @@ class SeedCache:
 
     # The stored result for a key, or None when there is none (or it cannot be read)
     def get(self, key: str) -> SeedResult | None:
+        if self.remember and key in _remembered:
+            self._used.add(key)
+            self.hits += 1
+            return _remembered[key]
         if self.folder is None:
             return None
         try:
@@ -73,10 +99,12 @@ class SeedCache:
         if not isinstance(result, SeedResult):
             return None
         self.hits += 1
+        self._keep(key, result)
         return result
 
     # Store a result under its key (written atomically: a half-written entry is never read)
     def put(self, key: str, result: SeedResult) -> None:
+        self._keep(key, result)
         if self.folder is None:
             return
         path = self.folder / key[:2] / key
@@ -84,6 +112,35 @@ class SeedCache:
         partial = path.with_suffix(".partial")
         partial.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         partial.replace(path)
+
+
+    # Forget the remembered results this build did not use (deleted or changed seeds)
+    def forget_unused(self) -> None:
+        if self.remember:
+            for key in set(_remembered) - self._used:
+                del _remembered[key]
+
+    # Remember a result in this process when asked to
+    def _keep(self, key: str, result: SeedResult) -> None:
+        if self.remember:
+            _remembered[key] = result
+            self._used.add(key)
+
+
+# Results kept in this process between builds, by key (see SeedCache's `remember`).
+_remembered: dict[str, SeedResult] = {}
+
+# Each seed's key as last computed in this process, with the stat signature its files had then.
+_keys_by_file: dict[str, tuple[tuple, str]] = {}
+
+
+# What identifies a file's version without reading it: size, modification time (ns), inode; () if absent
+def _stat_signature(path: Path) -> tuple:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return ()
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 # The pipeline's version: a hash of every code and data file of the package

@@ -115,7 +115,8 @@ def _seed_results(
     seeds: list[tuple[Path, str]], publications: PublicationRegistry, vocabulary: Vocabulary | None, cache: SeedCache | None,
     prepare: Callable[[Article], None] | None,
 ) -> list[SeedResult]:
-    keys = [_cache_key(path, shown, cache) if cache is not None else "" for path, shown in seeds]
+    keys = [cache.file_key(path, shown, override_path_for(path), MAX_SEED_BYTES) if cache is not None else ""
+            for path, shown in seeds]
     results: list[SeedResult | None] = [cache.get(key) if cache is not None and key else None for key in keys]
     missing = [index for index, result in enumerate(results) if result is None]
     computed = _compute_results([seeds[index] for index in missing], publications, vocabulary, prepare)
@@ -123,6 +124,8 @@ def _seed_results(
         results[index] = result
         if cache is not None and keys[index]:
             cache.put(keys[index], result)
+    if cache is not None:
+        cache.forget_unused()
     return [result for result in results if result is not None]
 
 
@@ -153,17 +156,6 @@ def _start_worker(publications: PublicationRegistry, vocabulary: Vocabulary | No
 def _seed_result_in_worker(seed: tuple[Path, str]) -> SeedResult:
     assert _worker_data is not None, "worker started without its data"
     return _seed_result(seed[0], seed[1], *_worker_data)
-
-
-# The cache key of a seed, or "" when the seed is too large to be worth reading here
-def _cache_key(path: Path, shown: str, cache: SeedCache) -> str:
-    try:
-        if path.stat().st_size > MAX_SEED_BYTES:
-            return ""
-        override = override_path_for(path)
-        return cache.key(shown, path.read_bytes(), override.read_bytes() if override.is_file() else b"")
-    except OSError:
-        return ""
 
 
 # One seed's article: pipeline, override, tags; or the problem that stops it

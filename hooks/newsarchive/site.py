@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from .listings import relative_link
 from .publications import PublicationRegistry, load_publications
 from .relating import Relation, related_articles, related_reading_markdown, term_counts
 from .rendering import display_date, render_article, wrap_markdown
-from .structure.article import Article
+from .structure.article import Article, T
 from .vocabulary import Vocabulary, load_vocabulary
 
 # -----------------------------------------------------------------------------
@@ -104,6 +104,58 @@ class ArchiveSite:
         return original
 
 
+class GeneratedMemory:
+    """Generated texts kept between builds in one process (`mkdocs serve` builds again in the same
+    process after every change), so that a text is made again only when its inputs changed.
+
+    Articles among the inputs are compared by identity: with a remembering seed cache an unchanged
+    seed gives the very same Article object on every build, and articles are never changed in place.
+    The objects an entry was made from are kept with it, so their identities stay unique."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[tuple, object, object]] = {}  # name -> (signature, inputs kept alive, value)
+        self._written: dict[Path, str] = {}  # file -> the text last written to it by this process
+        self._asked: set[str] = set()
+        self.made = 0  # values made (not reused) by the current build, for tests and the benchmark
+
+    # Start a build: nothing asked for yet
+    def start(self) -> None:
+        self._asked, self.made = set(), 0
+
+    # The value called `name` (a text, or texts by path): the remembered one while `signature` is
+    # unchanged, else `make()`
+    def value(self, name: str, signature: tuple, inputs: object, make: Callable[[], T]) -> T:
+        self._asked.add(name)
+        entry = self._entries.get(name)
+        if entry is not None and entry[0] == signature:
+            return entry[2]  # type: ignore[return-value]
+        self.made += 1
+        value = make()
+        self._entries[name] = (signature, inputs, value)
+        return value
+
+    # Write a file unless this process last wrote this very text to it and it is still there
+    def write(self, path: Path, text: str) -> Path:
+        if self._written.get(path) is not text or not path.is_file():
+            _write_if_changed(path, text)
+            self._written[path] = text
+        return path
+
+    # End a build: forget the entries it did not ask for (pages that no longer exist)
+    def finish(self) -> None:
+        for name in set(self._entries) - self._asked:
+            del self._entries[name]
+
+
+# What `build_site(remember=True)` keeps between builds in this process.
+_memory = GeneratedMemory()
+
+
+# Identity of a list of placed articles, for a GeneratedMemory signature
+def articles_signature(placed: Iterable[PlacedArticle]) -> tuple:
+    return tuple((id(item.article), item.page_path) for item in placed)
+
+
 # -----------------------------------------------------------------------------
 # Building
 # -----------------------------------------------------------------------------
@@ -118,11 +170,15 @@ def build_site(
     publications: PublicationRegistry | None = None,
     vocabulary: Vocabulary | None = None,
     use_cache: bool = True,
+    remember: bool = False,
 ) -> ArchiveSite:
+    """`remember`: keep results in this process for the next build (`mkdocs serve`), which then
+    redoes only what depends on the changed seeds (see GeneratedMemory and relating)."""
     registry = publications or load_publications()
     subjects = vocabulary or load_vocabulary()
-    cache = SeedCache(root / SEED_CACHE, version=pipeline_version()) if use_cache else None
-    prepare = functools.partial(prepare_article, matcher=entity_matcher(subjects))
+    cache = SeedCache(root / SEED_CACHE, version=pipeline_version(), remember=remember) if use_cache else None
+    matcher = entity_matcher(subjects)
+    prepare = functools.partial(prepare_article, matcher=matcher)
     corpus = build_corpus(root / "seeds", registry, subjects, display_root=root, cache=cache, prepare=prepare)
     site = ArchiveSite(
         problems=list(corpus.problems),
@@ -132,8 +188,11 @@ def build_site(
         topic_counts=_topic_counts(corpus.articles),
     )
     pages = root / PAGE_CACHE
-    for src_uri, text in _file_texts(corpus, subjects, site_url, site_name):
-        site.files.append(GeneratedFile(src_uri, _write_if_changed(pages / src_uri, text)))
+    memory = _memory if remember else GeneratedMemory()
+    memory.start()
+    for src_uri, text in _file_texts(corpus, subjects, matcher, site_url, site_name, memory):
+        site.files.append(GeneratedFile(src_uri, memory.write(pages / src_uri, text)))
+    memory.finish()
     return site
 
 
@@ -163,58 +222,83 @@ def entity_matcher(vocabulary: Vocabulary) -> EntityMatcher:
 # -----------------------------------------------------------------------------
 
 
-# (path in the site, text) of every generated file
-def _file_texts(corpus: Corpus, vocabulary: Vocabulary, site_url: str, site_name: str) -> Iterator[tuple[str, str]]:
+# (path in the site, text) of every generated file; texts whose inputs did not change since the last
+# build in this process come from `memory`
+def _file_texts(
+    corpus: Corpus, vocabulary: Vocabulary, matcher: EntityMatcher, site_url: str, site_name: str, memory: GeneratedMemory
+) -> Iterator[tuple[str, str]]:
     articles = corpus.articles
+    everything = articles_signature(articles)
+
+    # The texts of one producer over some articles, remembered while those articles are the same
+    def remembered(name: str, placed: list[PlacedArticle], make: Callable[[], T], *extra) -> T:
+        return memory.value(name, (articles_signature(placed), *extra), placed, make)
+
     relations = related_articles(articles)
-    yield from _article_pages(articles, vocabulary, relations, site_url)
-    yield listings.ARCHIVE_INDEX, listings.archive_index_page(articles)
+    yield from _article_pages(articles, vocabulary, matcher, relations, site_url, memory)
+    yield listings.ARCHIVE_INDEX, remembered(listings.ARCHIVE_INDEX, articles, lambda: listings.archive_index_page(articles))
     for year, placed in listings.articles_by_year(articles).items():
-        yield listings.year_page_path(year), timeline.year_page_by_month(year, placed)
-    yield timeline.TIMELINE_PAGE, timeline.timeline_page(articles)
-    yield from _subject_pages(articles, vocabulary)
-    yield sources.SOURCES_INDEX, _sources_index_page(articles)
-    yield from sources.source_pages(articles).items()
-    yield from feeds.site_feeds(articles, site_name or "News archive", site_url).items()
-    yield catalogue.ARTICLES_JSON, catalogue.articles_json(articles, site_url)
-    yield catalogue.ARTICLES_CSV, catalogue.articles_csv(articles, site_url)
-    yield from editor_report.report_pages(corpus).items()
+        path = listings.year_page_path(year)
+        yield path, remembered(path, placed, lambda: timeline.year_page_by_month(year, placed))
+    yield timeline.TIMELINE_PAGE, remembered(timeline.TIMELINE_PAGE, articles, lambda: timeline.timeline_page(articles))
+    yield from _subject_pages(articles, vocabulary, remembered)
+    yield sources.SOURCES_INDEX, remembered(sources.SOURCES_INDEX, articles, lambda: _sources_index_page(articles))
+    yield from remembered("sources", articles, lambda: sources.source_pages(articles)).items()
+    yield from remembered("feeds", articles, lambda: feeds.site_feeds(articles, site_name or "News archive", site_url),
+                          site_name, site_url).items()
+    yield catalogue.ARTICLES_JSON, remembered(catalogue.ARTICLES_JSON, articles,
+                                              lambda: catalogue.articles_json(articles, site_url), site_url)
+    yield catalogue.ARTICLES_CSV, remembered(catalogue.ARTICLES_CSV, articles,
+                                             lambda: catalogue.articles_csv(articles, site_url), site_url)
+    reviews = tuple(id(corpus.reviews.get(placed.article.seed_path)) for placed in articles)
+    yield from memory.value("editor", (everything, reviews), (articles, dict(corpus.reviews)),
+                            lambda: editor_report.report_pages(corpus)).items()
 
 
 # Every article page: tags, linked entity mentions, entities, related reading, citation
 def _article_pages(
-    articles: list[PlacedArticle], vocabulary: Vocabulary, relations: dict[str, list[Relation]], site_url: str
+    articles: list[PlacedArticle], vocabulary: Vocabulary, matcher: EntityMatcher, relations: dict[str, list[Relation]],
+    site_url: str, memory: GeneratedMemory,
 ) -> Iterator[tuple[str, str]]:
     by_path = {placed.page_path: placed for placed in articles}
     entities = {entity.slug: entity for entity in vocabulary.entities}
     people_index = _articles_by_person(articles)
-    matcher = entity_matcher(vocabulary)
+    header_search_full_text = len(articles) <= HEADER_SEARCH_FULL_TEXT_LIMIT
     for placed in articles:
         article, path = placed.article, placed.page_path
         url = site_url.rstrip("/") + "/" + placed.url if site_url else ""
-        mentioned = {browsing.entity_page_path(mention.kind, mention.slug) for mention in article.entities}
-        links = {
-            index: kept
-            for index, spans in article_first_mentions(article, matcher).items()
-            if (kept := [span for span in spans if span.target in mentioned])
-        }
         related = relations.get(path, [])
-        sections = [
-            _entity_section(placed, entities),
-            related_reading_markdown(related, by_path, path),
-            _same_people_section(placed, people_index, {relation.page_path for relation in related}),
-            citation_block_markdown(article, url),
-        ]
-        yield path, render_article(
+        same_people = _same_people(placed, people_index, {relation.page_path for relation in related})
+        # What the page shows of other articles: their paths, and titles and tags (by identity)
+        others = tuple((relation, id(by_path[relation.page_path].article)) for relation in related
+                       if relation.page_path in by_path)
+        others += tuple((other.page_path, id(other.article), names) for other, names in same_people)
+        signature = (id(article), path, url, header_search_full_text, others)
+        yield path, memory.value(path, signature, (placed, related, same_people), lambda: render_article(
             article,
             url=url,
             page_path=path,
-            links=links,
+            links=_entity_links(article, matcher),
             reading_minutes=timeline.reading_minutes(article),
-            header_search_full_text=len(articles) <= HEADER_SEARCH_FULL_TEXT_LIMIT,
+            header_search_full_text=header_search_full_text,
             topic_links=[(topic.label, relative_link(browsing.topic_page_path(topic.slug), path)) for topic in article.topics],
-            sections=sections,
-        )
+            sections=[
+                _entity_section(placed, entities),
+                related_reading_markdown(related, by_path, path),
+                _same_people_section(placed, same_people),
+                citation_block_markdown(article, url),
+            ],
+        ))
+
+
+# The first mention of each entity the article is tagged with, by body block
+def _entity_links(article: Article, matcher: EntityMatcher) -> dict[int, list]:
+    mentioned = {browsing.entity_page_path(mention.kind, mention.slug) for mention in article.entities}
+    return {
+        index: kept
+        for index, spans in article_first_mentions(article, matcher).items()
+        if (kept := [span for span in spans if span.target in mentioned])
+    }
 
 
 # The "In this article" section: the entities the article names, grouped by kind
@@ -246,8 +330,10 @@ def _articles_by_person(articles: list[PlacedArticle]) -> dict[str, list[PlacedA
     return index
 
 
-# "Articles that mention the same people": other articles naming its people, most shared first
-def _same_people_section(placed: PlacedArticle, people_index: dict[str, list[PlacedArticle]], shown: set[str]) -> str:
+# The other articles naming the article's people, most shared first, each with the names it shares
+# (those already shown as related reading left out)
+def _same_people(placed: PlacedArticle, people_index: dict[str, list[PlacedArticle]],
+                 shown: set[str]) -> list[tuple[PlacedArticle, tuple[str, ...]]]:
     people = {m.slug: m.name for m in placed.article.entities if m.kind == "person"}
     shared: dict[str, list[str]] = {}
     others: dict[str, PlacedArticle] = {}
@@ -257,30 +343,37 @@ def _same_people_section(placed: PlacedArticle, people_index: dict[str, list[Pla
                 shared.setdefault(other.page_path, []).append(name)
                 others[other.page_path] = other
     ranked = sorted(shared, key=lambda path: (-len(shared[path]), path))[:SAME_PEOPLE_COUNT]
-    if not ranked:
+    return [(others[path], tuple(sorted(shared[path]))) for path in ranked]
+
+
+# "Articles that mention the same people" section (empty when there are none)
+def _same_people_section(placed: PlacedArticle, same_people: list[tuple[PlacedArticle, tuple[str, ...]]]) -> str:
+    if not same_people:
         return ""
     items = [
-        f"- [{escape_markdown(others[path].article.title, line_start=False)}]({relative_link(path, placed.page_path)})"
-        f"  \n  <small>Also names: {escape_markdown(', '.join(sorted(shared[path])), line_start=False)}</small>"
-        for path in ranked
+        f"- [{escape_markdown(other.article.title, line_start=False)}]({relative_link(other.page_path, placed.page_path)})"
+        f"  \n  <small>Also names: {escape_markdown(', '.join(names), line_start=False)}</small>"
+        for other, names in same_people
     ]
     return "## Articles that mention the same people\n\n" + "\n".join(items) + "\n"
 
 
 # Topic and entity pages with their indexes
-def _subject_pages(articles: list[PlacedArticle], vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
+def _subject_pages(articles: list[PlacedArticle], vocabulary: Vocabulary, remembered: Callable) -> Iterator[tuple[str, str]]:
     by_topic = browsing.articles_by_topic(articles)
     topics = [
         Subject(t.slug, t.label, t.description, "topic", t.iptc, tuple(alias for _, names in t.aliases for alias in names))
         for t in vocabulary.topics
     ]
     names = {topic.slug: topic.name for topic in topics}
-    yield browsing.TOPICS_INDEX, browsing.topics_index_page(topics, by_topic, vocabulary.iptc_release)
+    yield browsing.TOPICS_INDEX, remembered(browsing.TOPICS_INDEX, articles,
+                                            lambda: browsing.topics_index_page(topics, by_topic, vocabulary.iptc_release))
     for topic in topics:
         tagged = by_topic.get(topic.slug, [])
         feed = relative_link(feeds.topic_feed_path(topic.slug), browsing.topic_page_path(topic.slug))
         extra = f"[Atom feed of this topic]({feed})\n" if tagged else ""  # a topic's feed exists once it has articles
-        yield from browsing.topic_pages(topic, tagged, names, extra=extra).items()
+        yield from remembered(f"topic:{topic.slug}", tagged,
+                              lambda: browsing.topic_pages(topic, tagged, names, extra=extra)).items()
     mentions = browsing.mentions_by_entity(articles)
     for kind in browsing.ENTITY_SECTIONS:
         subjects = [
@@ -288,10 +381,13 @@ def _subject_pages(articles: list[PlacedArticle], vocabulary: Vocabulary) -> Ite
             for e in vocabulary.entities
             if e.kind == kind and not e.is_private_person
         ]
-        yield browsing.entity_index_path(kind), browsing.entity_index_page(kind, subjects, mentions)
+        yield browsing.entity_index_path(kind), remembered(browsing.entity_index_path(kind), articles,
+                                                           lambda: browsing.entity_index_page(kind, subjects, mentions))
         for subject in subjects:
             if mentions.get(subject.slug):
-                yield from browsing.entity_pages(subject, mentions[subject.slug]).items()
+                mentioning = [placed for placed, _ in mentions[subject.slug]]  # the counts come from the articles
+                yield from remembered(f"entity:{kind}:{subject.slug}", mentioning,
+                                      lambda: browsing.entity_pages(subject, mentions[subject.slug])).items()
 
 
 # The sources index page: every publication with its article count

@@ -159,6 +159,27 @@ def load_vocabulary(data_dir: Path | None = None) -> Vocabulary:
     directory = Path(data_dir) if data_dir is not None else DEFAULT_DATA_DIR
     vocabulary_path, entities_path = directory / VOCABULARY_FILE, directory / ENTITIES_FILE
     vocabulary_bytes, entities_bytes = _read_bytes(vocabulary_path), _read_bytes(entities_path)
+    source = (str(vocabulary_path), vocabulary_bytes, str(entities_path), entities_bytes)
+    if _last_loaded is not None and _last_loaded[0] == source:
+        return _last_loaded[1]  # unchanged files: the same (immutable) vocabulary, its compiled matchers reused
+    vocabulary = _parse_vocabulary(vocabulary_path, vocabulary_bytes, entities_path, entities_bytes)
+    _remember_loaded(source, vocabulary)
+    return vocabulary
+
+
+# The last vocabulary loaded in this process and the files' names and bytes it came from
+# (`mkdocs serve` loads it again on every rebuild).
+_last_loaded: tuple[tuple, Vocabulary] | None = None
+
+
+# Keep the vocabulary just loaded for the next load of the same files
+def _remember_loaded(source: tuple, vocabulary: Vocabulary) -> None:
+    global _last_loaded
+    _last_loaded = (source, vocabulary)
+
+
+# The vocabulary in the two files' bytes, checked; raises VocabularyError naming the file and line
+def _parse_vocabulary(vocabulary_path: Path, vocabulary_bytes: bytes, entities_path: Path, entities_bytes: bytes) -> Vocabulary:
     vocabulary_root = _compose(vocabulary_bytes, vocabulary_path)
     entities_root = _compose(entities_bytes, entities_path)
     sections = _sections(vocabulary_root, vocabulary_path, _VOCABULARY_SECTIONS, required=("topics", "article_types"))
