@@ -62,9 +62,10 @@ def test_editor_report_is_out_of_search_and_shows_no_private_people(real_site):
     index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not any(doc["location"].startswith("editor/") for doc in index["docs"])
     index = real_site.page("editor/index.html")
-    assert "Build problems" in index and 'href="2016/"' in index
-    report = real_site.page("editor/2016/index.html")
-    assert "| topic | score | filed | evidence |" not in report and "<th>topic</th>" in report
+    assert "Build problems" in index and 'href="2016.html"' in index
+    report = real_site.page("editor/2016.html")
+    assert '<th scope="col">topic</th>' in report and '<a href="../articles/2016/' in report
+    assert '<a href="./">All years</a>' in report
     assert "Cleaner’s record" in report
     assert "Private people named" not in report
     assert "people/john-flawed" not in report

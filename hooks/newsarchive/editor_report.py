@@ -1,17 +1,23 @@
 """The editor report: what the pipeline decided for every article, for people who check it.
 
-A page of the site that is excluded from search and not in the navigation
-(`editor/index.md`).  Per article: the topics with their scores and evidence
-terms (filed or not), capitalised phrases that match no vocabulary entry (as
-suggestions for the vocabulary), private people named in the text (only in
-the command-line report, `python -m newsarchive report`: never on the site), and the cleaner's record of every line it
-removed or changed with the rule that did it.  Problems of the whole build come
-first.
+An index page of the site, excluded from search and not in the navigation
+(`editor/index.md`: the build's problems and one link per year), and one
+plain HTML file per year (`editor/2016.html`) that MkDocs copies as it is.
+Per article: the topics with their scores and evidence terms (filed or not),
+capitalised phrases that match no vocabulary entry (as suggestions for the
+vocabulary), and the cleaner's record of every line it removed or changed with
+the rule that did it.  Private people named in the text appear only in the
+command-line report (`python -m newsarchive report`), never on the site.
+
+The year files are written here rather than as Markdown pages because they
+grow with the archive (about 3 KB per article): through Python-Markdown and
+the theme they cost ~3 ms per article, a third of the whole build at 10,000
+articles, for pages only editors read.  All text in them is HTML-escaped.
 """
 from __future__ import annotations
 
 from .corpus import Corpus, PlacedArticle
-from .escaping import escape_markdown
+from .escaping import escape_html, escape_markdown
 from .addressing import UNDATED
 from .listings import articles_by_year, relative_link
 from .tagging import ArticleReview
@@ -25,6 +31,18 @@ REPORT_PAGE = "editor/index.md"
 
 # Longest excerpt of a removed line shown in the report, in characters.
 EXCERPT_LENGTH = 100
+
+# The look of the year files (they are not themed pages): readable, light and dark.
+_YEAR_REPORT_STYLE = """
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; background: #fff; }
+a { color: #3344aa; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; }
+th, td { border: 1px solid #c8c8d0; padding: .2rem .5rem; text-align: left; vertical-align: top; }
+code { font-size: .9em; }
+@media (prefers-color-scheme: dark) {
+  body { color: #e6e6ea; background: #1e2129; } a { color: #9fb0ff; } th, td { border-color: #4a4f5c; }
+}
+"""
 
 
 # -----------------------------------------------------------------------------
@@ -42,13 +60,25 @@ def report_pages(corpus: Corpus) -> dict[str, str]:
     index.extend(f"- [{_year_label(year)}]({relative_link(_year_report_path(year), REPORT_PAGE)}) ({len(placed)})" for year, placed in by_year.items())
     pages = {REPORT_PAGE: "\n".join(index) + "\n"}
     for year, placed in by_year.items():
-        path = _year_report_path(year)
-        lines = _header(f"Editor report: {_year_label(year)}", "What the build decided for each article of one year.")
-        lines.append(f"[All years]({relative_link(REPORT_PAGE, path)})\n")
-        for item in placed:
-            lines.extend(_article_section(item, corpus.reviews.get(item.article.seed_path), False, path))
-        pages[path] = "\n".join(lines) + "\n"
+        pages[_year_report_path(year)] = year_report_html(year, placed, corpus)
     return pages
+
+
+# One year's report as a standalone HTML file: every article of the year with its review
+def year_report_html(year: str, placed: list[PlacedArticle], corpus: Corpus) -> str:
+    title = f"Editor report: {_year_label(year)}"
+    parts = [
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="robots" content="noindex">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape_html(title)}</title>\n'
+        f"<style>{_YEAR_REPORT_STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{escape_html(title)}</h1>\n"
+        "<p>For editors: how the build read each seed. Correct an article with a sidecar override file "
+        "(<code>seeds/NAME.yml</code>, see the README); add terms or entities to <code>hooks/newsarchive/data/</code>.</p>\n"
+        '<p><a href="./">All years</a></p>\n'
+    ]
+    for item in placed:
+        parts.append(_article_html(item, corpus.reviews.get(item.article.seed_path), _year_report_path(year)))
+    parts.append("</main>\n</body>\n</html>\n")
+    return "".join(parts)
 
 
 # The whole report as one document, private people included: for the command line, never the site
@@ -95,6 +125,33 @@ def _article_section(placed: PlacedArticle, review: ArticleReview | None, includ
     return lines
 
 
+# One article's part of a year file (private people are never shown on the site)
+def _article_html(placed: PlacedArticle, review: ArticleReview | None, from_file: str) -> str:
+    article = placed.article
+    parts = [
+        f"<section>\n<h2>{escape_html(article.title)}</h2>\n"
+        f'<p><a href="{escape_html(relative_link(placed.url, from_file))}">Article page</a> · seed '
+        f"<code>{escape_html(article.seed_path)}</code> · type: {escape_html(article.article_type or 'unknown')}</p>\n"
+        '<table>\n<thead><tr><th scope="col">topic</th><th scope="col">score</th><th scope="col">filed</th>'
+        '<th scope="col">evidence</th></tr></thead>\n<tbody>\n'
+    ]
+    for score in review.topic_scores if review else ():
+        evidence = ", ".join(f"{escape_html(term)} ×{count}" for term, count in score.evidence)
+        parts.append(f"<tr><td>{escape_html(score.label)}</td><td>{score.score:.2f}</td>"
+                     f"<td>{'yes' if score.filed else 'no'}</td><td>{evidence}</td></tr>\n")
+    parts.append("</tbody>\n</table>\n")
+    if review and review.suggestions:
+        phrases = ", ".join(f"{escape_html(phrase)} ×{count}" for phrase, count in review.suggestions)
+        parts.append(f"<p><strong>Not in the vocabulary:</strong> {phrases}</p>\n")
+    if article.edits:
+        parts.append(f"<details>\n<summary>Cleaner’s record: {len(article.edits)} lines removed or changed</summary>\n<ul>\n")
+        parts.extend(f"<li>line {edit.line}, {escape_html(edit.action)} by <code>{escape_html(edit.rule)}</code>: "
+                     f"{escape_html(_excerpt(edit.before))}</li>\n" for edit in article.edits)
+        parts.append("</ul>\n</details>\n")
+    parts.append("</section>\n")
+    return "".join(parts)
+
+
 # Front matter and heading of a report page (out of search, not for search engines)
 def _header(title: str, description: str) -> list[str]:
     front_matter = ["---", f'title: "{title}"', f'description: "{description}"', "search:", "  exclude: true", "robots: noindex", "---\n"]
@@ -118,9 +175,9 @@ def _problems(corpus: Corpus) -> list[str]:
     return lines
 
 
-# Source path of one year's report page
+# Path of one year's report file
 def _year_report_path(year: str) -> str:
-    return f"editor/{year}.md"
+    return f"editor/{year}.html"
 
 
 # How a year folder is shown
