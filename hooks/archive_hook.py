@@ -46,6 +46,13 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _command = command
 
 
+# The archive's pages link each other by directory-style URLs ("articles/2016/slug/")
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.use_directory_urls:
+        raise PluginError("the archive needs `use_directory_urls: true` in mkdocs.yml (its listings link pages as folders)")
+    return config
+
+
 # Build the archive from the seeds and add its pages to the site
 @event_priority(100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -48,7 +48,7 @@ def test_source_page_lists_articles_and_links_its_feed_and_home_page():
     assert 'href="../sources.md"' in html
     assert '<a href="https://www.chosun.com/english/">The Chosun Ilbo website</a>' in html
     assert html.index("Chosun two") < html.index("Chosun one")
-    assert 'href="../articles/2016/chosun-two.md"' in html
+    assert 'href="../../articles/2016/chosun-two/"' in html
     assert "could not be read" in pages["sources/source-unknown.md"]
 
 

@@ -63,7 +63,7 @@ def test_year_page_by_month_links_back_and_lists_each_month():
     assert "title: Articles from 2016" in text
     assert 'href="../index.md"' in html and 'href="../../timeline.md"' in html
     assert html.index(">September</h2>") < html.index(">August</h2>")
-    assert 'href="september-story.md"' in html
+    assert 'href="september-story/"' in html
 
 
 def test_a_large_archive_timeline_lists_months_with_counts_not_every_article(monkeypatch):

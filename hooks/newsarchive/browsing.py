@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
-from .listings import article_list, relative_link, subject_listing, yaml_quoted
+from .addressing import page_url_link
+from .listings import article_list, html_list, relative_link, subject_listing, yaml_quoted
 
 # -----------------------------------------------------------------------------
 # Data
@@ -172,16 +173,16 @@ def entity_pages(entity: Subject, mentions: list[tuple[PlacedArticle, int]]) -> 
     return {path: "\n".join(lines) + "\n", **year_pages}
 
 
-# Markdown list of articles with how often each mentions the entity
+# List of articles with how often each mentions the entity (an HTML block, as listings' lists)
 def _mention_list(mentions: list[tuple[PlacedArticle, int]], from_page: str) -> str:
     items = []
     for placed, count in mentions:
         article = placed.article
         date = article.date.isoformat() if article.date else "undated"
         times = "once" if count == 1 else f"{count} times"
-        link = relative_link(placed.page_path, from_page)
-        items.append(f"- [{escape_markdown(article.title)}]({link}) <small>{date} · mentioned {times}</small>")
-    return "\n".join(items) + "\n"
+        link = escape_html(page_url_link(placed.page_path, from_page))
+        items.append(f'<li><a href="{link}">{escape_html(article.title)}</a> <small>{date} · mentioned {times}</small></li>')
+    return html_list(items)
 
 
 # -----------------------------------------------------------------------------

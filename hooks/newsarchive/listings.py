@@ -4,7 +4,10 @@ The navigation never lists articles one by one; these pages do, grouped by
 year so that no page grows with the whole archive: the home page's latest
 articles, the archive index (years with counts), one page per year, and the
 sources index.  Every function returns Markdown; links are relative to the
-page they are written on, so the site works from any sub-path.
+page they are written on, so the site works from any sub-path.  The lists of
+articles themselves are raw HTML blocks (escaped text, directory-style URLs):
+Python-Markdown spends about 1 ms on a list item of a Markdown link with its
+date and summary, and listings hold every article once per topic and entity.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from .addressing import UNDATED, relative_link
+from .addressing import UNDATED, page_url_link, relative_link
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
 from .rendering import UNKNOWN_SOURCE, display_date
@@ -45,10 +48,15 @@ def year_page_path(year: str) -> str:
 # -----------------------------------------------------------------------------
 
 
-# Markdown list of articles with date, source and one-line summary, linked from `from_page`
+# List of articles with date, source and one-line summary, linked from `from_page` (an HTML block)
 def article_list(articles: Iterable[PlacedArticle], from_page: str) -> str:
     items = [_article_item(placed, from_page) for placed in articles]
-    return "\n".join(items) + "\n" if items else "*No articles yet.*\n"
+    return html_list(items) if items else "*No articles yet.*\n"
+
+
+# A raw HTML list block of ready items (blank lines around it, so Python-Markdown passes it through)
+def html_list(items: Iterable[str]) -> str:
+    return "\n<ul>\n" + "\n".join(items) + "\n</ul>\n"
 
 
 # The latest articles, for the home page
@@ -137,10 +145,9 @@ def source_counts(articles: Iterable[PlacedArticle]) -> list[tuple[str, int]]:
 # One list item: linked headline, then date, source and summary
 def _article_item(placed: PlacedArticle, from_page: str) -> str:
     article = placed.article
-    link = relative_link(placed.page_path, from_page)
-    details = " · ".join(part for part in (display_date(article.date), escape_markdown(_source_of(placed))) if part)
-    summary = escape_markdown(article.summary)
-    return f"- [{escape_markdown(article.title)}]({link})  \n  <small>{details}</small>  \n  {summary}"
+    details = " · ".join(part for part in (display_date(article.date), escape_html(_source_of(placed))) if part)
+    return (f'<li><a href="{escape_html(page_url_link(placed.page_path, from_page))}">{escape_html(article.title)}</a><br>'
+            f"<small>{details}</small><br>{escape_html(article.summary)}</li>")
 
 
 # Text safe inside a double-quoted YAML scalar

@@ -9,6 +9,16 @@ distinctive terms (terms used by a large share of the archive are too common
 to find neighbours with and are not looked up).  Only the best of those
 candidates by that partial overlap get the full cosine.
 
+`mkdocs serve` builds the site again in the same process after a seed changed;
+`RelatedArticles` keeps what one build computed and updates it for the next,
+redoing only what depends on the articles that are new, gone or changed.  The
+document frequencies stay exact, but unchanged articles keep their vectors,
+weighted by the document frequencies and archive size of when they were
+computed, and an unchanged article's list only gains a new article that finds
+it among its own candidates: an approximation a preview server can live with.
+A full `mkdocs build` (a new process, or `related_articles`) recomputes
+everything.
+
 Standard library only; every threshold and weight is named in "Data".
 """
 from __future__ import annotations
@@ -18,7 +28,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .addressing import relative_link
@@ -53,6 +63,10 @@ MAX_CANDIDATES = 40
 
 # Pairs scoring below this are not related at all.
 MIN_SCORE = 0.02
+
+# An update recomputes everything instead when more than this share of the archive is new, gone or
+# changed (a bulk change would leave many kept vectors stale, and the update would save little).
+REBUILD_SHARE = 0.05
 
 # Words shorter than this are not terms.
 MIN_TERM_LENGTH = 3
@@ -109,25 +123,191 @@ class _Subjects:
 
 # Up to `limit` related articles for every article, best first, keyed by page path
 def related_articles(placed: list[PlacedArticle], limit: int = 5) -> dict[str, list[Relation]]:
-    all_counts = [term_counts(item.article) for item in placed]
-    document_frequency = _document_frequency(all_counts)
-    vectors = [tfidf_vector(counts, document_frequency, len(placed)) for counts in all_counts]
-    postings = _inverted_index(vectors)
-    lookup_limit = min(MAX_TERM_POSTINGS, max(MIN_LOOKUP_POSTINGS, int(MAX_TERM_SHARE * len(placed))))
-    subjects = [_Subjects.of(item.article) for item in placed]
-    cosines: dict[tuple[int, int], float] = {}
-    related: dict[str, list[Relation]] = {}
-    for index, item in enumerate(placed):
+    return RelatedArticles().update(placed, limit)
+
+
+class RelatedArticles:
+    """The related articles of one build, kept to update for the next build in the same process.
+
+    `update(placed, limit)` gives what `related_articles` gives.  The first call computes everything,
+    exactly as `related_articles`.  A later call tells the articles apart by identity (an unchanged
+    seed gives the very same Article object, a changed one a new object) and redoes only what depends
+    on the ones that are new, gone or changed:
+
+    - exact: the document frequencies (the term sets of gone articles taken off, of new ones added),
+      the vectors of the new articles, the inverted index, and the lists it recomputes: those of the
+      new articles and of every article whose list named a gone article or one whose page moved, each
+      as a full computation would give it from the vectors as they now are;
+    - approximate: unchanged articles keep their vectors, weighted by the document frequencies,
+      archive size and lookup limit of when they were computed; and an unchanged list gains a new
+      article only when the new article finds it among its own candidates and scores above its last
+      entry (a full computation would instead look from the unchanged article).
+
+    A full `mkdocs build` recomputes everything, and so does an update when more than REBUILD_SHARE
+    of the archive is new or gone, or `limit` or a setting in "Data" differs from the last call.
+
+    Articles are kept by a slot number that stays theirs between calls (their index in the list of
+    the call that computed everything; new articles get new ones, a gone one's slot stays empty).
+    `recomputed` and `inserted` tell what the last call did.
+    """
+
+    # Nothing kept yet: the first update computes everything
+    def __init__(self) -> None:
+        self.recomputed = 0  # related lists the last call computed (every one when it recomputed everything)
+        self.inserted = 0  # new articles the last call inserted into lists it did not recompute
+        self._settings: tuple[object, ...] | None = None  # `limit` and the settings in "Data" of the last call
+        self._slot_of: dict[int, int] = {}  # id(article) -> slot, for every article of the last call
+        self._articles: list[Article | None] = []  # by slot; keeping them keeps their ids unique
+        self._paths: list[str] = []  # page path by slot
+        self._subjects: list[_Subjects | None] = []
+        self._vectors: list[dict[str, float]] = []
+        self._rank: list[int] = []  # position in the last call's list by slot: breaks ties between candidates
+        self._lists: list[list[Relation]] = []  # related list by slot
+        self._targets: list[tuple[int, ...]] = []  # slots of the articles in the related list, by slot
+        self._document_frequency: Counter[str] = Counter()
+        self._postings: dict[str, dict[int, float]] = {}  # term -> {slot: weight} of every vector with it
+
+    # The related articles of `placed`, by page path: updated from the last call where it can be
+    def update(self, placed: list[PlacedArticle], limit: int = 5) -> dict[str, list[Relation]]:
+        settings = _settings(limit)
+        # the same article object twice (never in a corpus) would need two slots under one id
+        if settings != self._settings or len({id(item.article) for item in placed}) < len(placed):
+            return self._compute_all(placed, settings)
+        slots = [self._slot_of.get(id(item.article), -1) for item in placed]  # -1: new, or changed
+        added = [position for position, slot in enumerate(slots) if slot < 0]
+        gone = sorted(set(self._slot_of.values()).difference(slots))
+        if max(len(gone), len(added)) > REBUILD_SHARE * len(placed):
+            return self._compute_all(placed, settings)
+        moved = {slot for slot, item in zip(slots, placed) if slot >= 0 and self._paths[slot] != item.page_path}
+        self.recomputed = self.inserted = 0
+        for slot in gone:
+            self._forget(slot)
+        for position in added:
+            self._document_frequency.update(term_counts(placed[position].article).keys())
+        for position in added:  # once every new article is counted
+            slots[position] = self._add(placed[position], len(placed))
+        for position, (slot, item) in enumerate(zip(slots, placed)):
+            self._rank[slot] = position
+            self._paths[slot] = item.page_path
+        if gone or added or moved:
+            self._relate_again(set(gone) | moved, [slots[position] for position in added], limit,
+                               _lookup_limit(len(placed)))
+        return self._result(placed, slots)
+
+    # Everything computed from scratch, as for a first call: slot i is placed[i]
+    def _compute_all(self, placed: list[PlacedArticle], settings: tuple[object, ...]) -> dict[str, list[Relation]]:
+        self.inserted = 0
+        self._settings = settings
+        limit = settings[0]
+        all_counts = [term_counts(item.article) for item in placed]
+        self._document_frequency = _document_frequency(all_counts)
+        vectors = self._vectors = [tfidf_vector(counts, self._document_frequency, len(placed)) for counts in all_counts]
+        self._postings = _inverted_index(vectors)
+        self._articles = [item.article for item in placed]
+        self._slot_of = {id(article): slot for slot, article in enumerate(self._articles)}
+        self._paths = [item.page_path for item in placed]
+        self._subjects = [_Subjects.of(item.article) for item in placed]
+        self._rank = list(range(len(placed)))
+        self._lists = [[] for _ in placed]
+        self._targets = [() for _ in placed]
+        lookup_limit = _lookup_limit(len(placed))
+        cosines: dict[tuple[int, int], float] = {}
+        for index in range(len(placed)):
+            mine: dict[int, float] = {}
+            for other in _candidates(index, vectors[index], self._postings, lookup_limit, self._rank):
+                pair = (min(index, other), max(index, other))
+                if pair not in cosines:
+                    cosines[pair] = _cosine(vectors[index], vectors[other])
+                mine[other] = cosines[pair]
+            self._set_list(index, mine, limit)
+        self.recomputed = len(placed)
+        return self._result(placed, list(range(len(placed))))
+
+    # Take a gone (or changed) article out: its terms, its postings, its slot
+    def _forget(self, slot: int) -> None:
+        article = self._articles[slot]
+        assert article is not None
+        terms = term_counts(article).keys()
+        self._document_frequency.subtract(terms)
+        for term in terms:
+            if self._document_frequency[term] <= 0:
+                del self._document_frequency[term]
+        for term in self._vectors[slot]:
+            posting = self._postings[term]
+            del posting[slot]
+            if not posting:
+                del self._postings[term]
+        del self._slot_of[id(article)]
+        self._articles[slot] = self._subjects[slot] = None
+        self._vectors[slot], self._lists[slot], self._targets[slot] = {}, [], ()
+
+    # Put a new (or changed) article, its terms already counted, in a new slot with its vector and postings
+    def _add(self, item: PlacedArticle, documents: int) -> int:
+        slot = len(self._articles)
+        vector = tfidf_vector(term_counts(item.article), self._document_frequency, documents)
+        for term, weight in vector.items():
+            self._postings.setdefault(term, {})[slot] = weight
+        self._slot_of[id(item.article)] = slot
+        self._articles.append(item.article)
+        self._paths.append(item.page_path)
+        self._subjects.append(_Subjects.of(item.article))
+        self._vectors.append(vector)
+        self._rank.append(slot)
+        self._lists.append([])
+        self._targets.append(())
+        return slot
+
+    # Recompute the lists of the new articles and of those naming a `stale` one (gone, or its page
+    # moved); offer each new article to the other lists of its candidates
+    def _relate_again(self, stale: set[int], new: list[int], limit: int, lookup_limit: int) -> None:
+        again = set(new) | {
+            slot for slot, targets in enumerate(self._targets) if targets and not stale.isdisjoint(targets)
+        }
+        cosines_of: dict[int, dict[int, float]] = {}
+        for slot in sorted(again, key=self._rank.__getitem__):
+            vector = self._vectors[slot]
+            cosines_of[slot] = {
+                other: _cosine(vector, self._vectors[other])
+                for other in _candidates(slot, vector, self._postings, lookup_limit, self._rank)
+            }
+            self._set_list(slot, cosines_of[slot], limit)
+        self.recomputed = len(again)
+        for slot in new:
+            for other, cosine in cosines_of[slot].items():
+                if other not in again and self._offer(other, slot, cosine, limit):
+                    self.inserted += 1
+
+    # The list of `slot` from the cosines of its candidates: the best `limit` relations scoring enough
+    def _set_list(self, slot: int, cosines: Mapping[int, float], limit: int) -> None:
+        mine = self._subjects[slot]
+        assert mine is not None
         relations = []
-        for other in _candidates(index, vectors[index], postings, lookup_limit):
-            pair = (min(index, other), max(index, other))
-            if pair not in cosines:
-                cosines[pair] = _cosine(vectors[index], vectors[other])
-            relation = _relation(subjects[index], subjects[other], placed[other].page_path, cosines[pair])
+        for other, cosine in cosines.items():
+            relation = _relation(mine, self._subjects[other], self._paths[other], cosine)  # type: ignore[arg-type]
             if relation.score >= MIN_SCORE:
-                relations.append(relation)
-        related[item.page_path] = sorted(relations, key=lambda relation: (-relation.score, relation.page_path))[:limit]
-    return related
+                relations.append((relation, other))
+        relations.sort(key=_relation_order)
+        del relations[limit:]
+        self._lists[slot] = [relation for relation, _ in relations]
+        self._targets[slot] = tuple(other for _, other in relations)
+
+    # Insert `new` into the list of `slot` if it belongs among the best `limit`; whether it did
+    def _offer(self, slot: int, new: int, cosine: float, limit: int) -> bool:
+        mine, theirs = self._subjects[slot], self._subjects[new]
+        relation = _relation(mine, theirs, self._paths[new], cosine)  # type: ignore[arg-type]
+        if relation.score < MIN_SCORE or limit <= 0:
+            return False
+        current = list(zip(self._lists[slot], self._targets[slot]))
+        if len(current) >= limit and _relation_order((relation, new)) >= _relation_order(current[-1]):
+            return False
+        relations = sorted([*current, (relation, new)], key=_relation_order)[:limit]
+        self._lists[slot] = [relation for relation, _ in relations]
+        self._targets[slot] = tuple(other for _, other in relations)
+        return True
+
+    # The lists of `placed` (at `slots`), by page path, as copies the caller may change
+    def _result(self, placed: list[PlacedArticle], slots: list[int]) -> dict[str, list[Relation]]:
+        return {item.page_path: list(self._lists[slot]) for item, slot in zip(placed, slots)}
 
 
 # How often each term occurs in the article's headline and paragraphs
@@ -188,27 +368,43 @@ def _document_frequency(all_counts: list[Counter[str]]) -> Counter[str]:
     return document_frequency
 
 
-# term -> (article index, weight) of every article whose vector has it
-def _inverted_index(vectors: list[dict[str, float]]) -> dict[str, list[tuple[int, float]]]:
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+# term -> {article index: weight} of every article whose vector has it
+def _inverted_index(vectors: list[dict[str, float]]) -> dict[str, dict[int, float]]:
+    postings: dict[str, dict[int, float]] = defaultdict(dict)
     for index, vector in enumerate(vectors):
         for term, weight in vector.items():
-            postings[term].append((index, weight))
-    return postings
+            postings[term][index] = weight
+    return dict(postings)
 
 
-# Articles sharing one of this article's top terms, best by partial overlap, never itself
-def _candidates(index: int, vector: dict[str, float], postings: Mapping[str, list[tuple[int, float]]],
-                lookup_limit: int) -> list[int]:
+# Articles sharing one of this article's top terms, best by partial overlap (then by `rank`), never itself
+def _candidates(index: int, vector: dict[str, float], postings: Mapping[str, Mapping[int, float]],
+                lookup_limit: int, rank: Sequence[int]) -> list[int]:
     overlap: dict[int, float] = defaultdict(float)
     for term, weight in itertools.islice(vector.items(), QUERY_TERMS):  # the vector is strongest first
         posting = postings[term]
         if len(posting) > lookup_limit:
             continue
-        for other, other_weight in posting:
+        for other, other_weight in posting.items():
             overlap[other] += weight * other_weight
     overlap.pop(index, None)
-    return sorted(overlap, key=lambda other: (-overlap[other], other))[:MAX_CANDIDATES]
+    return sorted(overlap, key=lambda other: (-overlap[other], rank[other]))[:MAX_CANDIDATES]
+
+
+# How many postings a looked-up term may have in an archive of `documents` articles
+def _lookup_limit(documents: int) -> int:
+    return min(MAX_TERM_POSTINGS, max(MIN_LOOKUP_POSTINGS, int(MAX_TERM_SHARE * documents)))
+
+
+# Everything a kept computation depends on besides the articles: `limit` first, then the settings in "Data"
+def _settings(limit: int) -> tuple[object, ...]:
+    return (limit, TEXT_WEIGHT, TOPIC_WEIGHT, ENTITY_WEIGHT, VECTOR_TERMS, QUERY_TERMS, MAX_TERM_SHARE,
+            MIN_LOOKUP_POSTINGS, MAX_TERM_POSTINGS, MAX_CANDIDATES, MIN_SCORE, MIN_TERM_LENGTH, MIN_STEM_LENGTH)
+
+
+# The order of a related list: best score first, then by page path
+def _relation_order(entry: tuple[Relation, int]) -> tuple[float, str]:
+    return -entry[0].score, entry[0].page_path
 
 
 # Cosine of two unit vectors: the dot product over the terms they share

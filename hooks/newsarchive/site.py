@@ -25,7 +25,7 @@ from .deduplication import body_statistics
 from .linking import EntityMatcher, article_first_mentions
 from .listings import relative_link
 from .publications import PublicationRegistry, load_publications
-from .relating import Relation, related_articles, related_reading_markdown, term_counts
+from .relating import RelatedArticles, Relation, related_reading_markdown, term_counts
 from .rendering import display_date, render_article, wrap_markdown
 from .structure.article import Article, T
 from .vocabulary import Vocabulary, load_vocabulary
@@ -117,6 +117,7 @@ class GeneratedMemory:
         self._written: dict[Path, str] = {}  # file -> the text last written to it by this process
         self._asked: set[str] = set()
         self.made = 0  # values made (not reused) by the current build, for tests and the benchmark
+        self.related = RelatedArticles()  # the related articles, updated for what changed (see relating)
 
     # Start a build: nothing asked for yet
     def start(self) -> None:
@@ -234,7 +235,7 @@ def _file_texts(
     def remembered(name: str, placed: list[PlacedArticle], make: Callable[[], T], *extra) -> T:
         return memory.value(name, (articles_signature(placed), *extra), placed, make)
 
-    relations = related_articles(articles)
+    relations = memory.related.update(articles)
     yield from _article_pages(articles, vocabulary, matcher, relations, site_url, memory)
     yield listings.ARCHIVE_INDEX, remembered(listings.ARCHIVE_INDEX, articles, lambda: listings.archive_index_page(articles))
     for year, placed in listings.articles_by_year(articles).items():
