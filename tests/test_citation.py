@@ -6,7 +6,7 @@ import re
 
 import markdown
 
-from newsarchive.citation import bibtex_citation, bibtex_escape, chicago_citation, citation_block_markdown, citation_key
+from newsarchive.citation import bibtex_citation, bibtex_escape, chicago_citation, citation_block_html, citation_key
 from samples import CHOSUN, article
 
 URL = "https://archive.example.org/articles/2016/china-produces-fake-n-korean-defectors/"
@@ -67,9 +67,9 @@ def test_bibtex_key_without_author_uses_the_publication_or_anon():
 
 
 def test_citation_block_renders_as_a_collapsible_block_with_both_formats():
-    block = citation_block_markdown(_chosun(), URL)
-    assert block.startswith('??? quote "Cite this article"\n')
+    block = citation_block_html(_chosun(), URL)
     html = markdown.markdown(block, extensions=EXTENSIONS)
+    assert html == block.strip()  # an HTML block: Python-Markdown passes it through
     assert html.startswith('<details class="quote">\n<summary>Cite this article</summary>')
     assert "<em>The Chosun Ilbo</em>, August 5, 2016." in html
     assert f'<a href="{URL}">{URL}</a>.' in html
@@ -79,7 +79,7 @@ def test_citation_block_renders_as_a_collapsible_block_with_both_formats():
 
 def test_citation_block_escapes_hostile_metadata():
     hostile = article("<script>alert(1)</script> *bold* ```", authors=["- [x](javascript:y)"], publication=None)
-    html = markdown.markdown(citation_block_markdown(hostile, URL), extensions=EXTENSIONS)
+    html = markdown.markdown(citation_block_html(hostile, URL), extensions=EXTENSIONS)
     assert "<script>" not in html and "<em>bold</em>" not in html and 'href="javascript' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *bold*" in html
     assert "- [x](javascript:y)." in html

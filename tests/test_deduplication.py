@@ -1,13 +1,15 @@
 """Deduplication: one page per article however often it was dumped; different articles never merge."""
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 import time
 
 import pytest
 
-from newsarchive.deduplication import Duplicate, body_similarity, find_duplicates, without_duplicates
+from newsarchive import deduplication
+from newsarchive.deduplication import Duplicate, DuplicateFinder, body_similarity, find_duplicates, without_duplicates
 from newsarchive.pipeline import article_from_text
 from newsarchive.publications import load_publications
 from newsarchive.reading import decode_seed
@@ -41,6 +43,23 @@ def _redumped(text: str) -> str:
     lines = text.splitlines()
     return "\n".join(["Skip to main content", "Menu", "Search", "", *lines[:-3], "", "Share on Facebook", "Tweet",
                       "Related Articles", "Sign up for our daily newsletter", "Copyright © The Chosun Ilbo"]) + "\n"
+
+
+# The same article from a seed saved again unchanged: a new object with the same words (as a rebuild reads it)
+def _reread(article: Article) -> Article:
+    return dataclasses.replace(article)
+
+
+# A near copy of an article under another seed: its last paragraph dropped
+def _near_copy(seed: str, article: Article) -> Article:
+    return _article(seed, *(block.text for block in article.body[:-1]))
+
+
+# The finder's duplicates for the list, checked against finding them afresh (the same records in the same order)
+def _found(finder: DuplicateFinder, articles: list[Article]) -> list[Duplicate]:
+    duplicates = finder.find(articles)
+    assert duplicates == find_duplicates(articles)
+    return duplicates
 
 
 # Article pages of a built site whose h1 is the headline
@@ -130,6 +149,112 @@ def test_ten_thousand_articles_are_checked_in_seconds_not_all_pairs():
     duplicates = find_duplicates(articles)
     assert time.perf_counter() - started < 20
     assert [(duplicate.kept, duplicate.dropped) for duplicate in duplicates] == [("seeds/01234.txt", "seeds/copy.txt")]
+
+
+# -----------------------------------------------------------------------------
+# Between builds of one process (mkdocs serve)
+# -----------------------------------------------------------------------------
+
+
+def test_a_finder_kept_between_builds_finds_what_finding_afresh_finds_after_each_edit():
+    generator = random.Random(8)
+    articles = [_article(f"seeds/{index:02d}.txt", *(_random_paragraph(generator) for _ in range(6)))
+                for index in range(12)]
+    articles += [_near_copy("seeds/12.txt", articles[2]),
+                 _article("seeds/13.html", *(block.text for block in articles[5].body))]
+    finder = DuplicateFinder()
+    assert [(duplicate.kept, duplicate.dropped, duplicate.folded) for duplicate in _found(finder, articles)] == [
+        ("seeds/13.html", "seeds/05.txt", True), ("seeds/02.txt", "seeds/12.txt", False)]
+    original = articles[3]
+    articles[3] = _near_copy("seeds/03.txt", articles[7])  # seed 03 edited into a near copy of seed 07
+    found = _found(finder, articles)
+    assert ("seeds/07.txt", "seeds/03.txt") in [(duplicate.kept, duplicate.dropped) for duplicate in found]
+    assert finder.indexed == 1
+    articles[3] = _reread(original)  # and back
+    assert len(_found(finder, articles)) == 2 and finder.indexed == 1
+    del articles[2]  # the near copy seeds/12.txt is no longer anybody's duplicate
+    assert [duplicate.dropped for duplicate in _found(finder, articles)] == ["seeds/05.txt"] and finder.indexed == 0
+    articles.append(_article("seeds/14.txt", *(block.text.upper() for block in articles[0].body)))  # a new seed
+    assert "seeds/14.txt" in [duplicate.dropped for duplicate in _found(finder, articles)] and finder.indexed == 1
+    generator.shuffle(articles)
+    assert len(_found(finder, articles)) == 2 and (finder.indexed, finder.counted_pairs) == (0, 0)
+    articles = [_reread(article) for article in articles]  # every seed read again
+    assert len(_found(finder, articles)) == 2 and finder.indexed == len(articles)
+    assert without_duplicates(articles, finder) == without_duplicates(articles)
+
+
+def test_a_finder_does_no_pair_work_for_an_unchanged_list_and_indexes_only_the_changed_article():
+    generator = random.Random(9)
+    paragraphs = [_random_paragraph(generator) for _ in range(40)]
+    articles = [_article(f"seeds/{index:02d}.txt", *paragraphs[index : index + 5]) for index in range(30)]
+    finder = DuplicateFinder()
+    _found(finder, articles)
+    assert finder.indexed == len(articles) and finder.counted_pairs > 0
+    _found(finder, articles)
+    assert (finder.indexed, finder.counted_pairs) == (0, 0)
+    _found(finder, list(reversed(articles)))
+    assert (finder.indexed, finder.counted_pairs) == (0, 0)
+    articles[10] = _article("seeds/10.txt", *paragraphs[10:14], "A new last paragraph, long enough to count for something.")
+    _found(finder, articles)
+    assert finder.indexed == 1 and 0 < finder.counted_pairs < len(articles)
+
+
+def test_a_finder_follows_a_sampled_shingle_becoming_a_stock_phrase_and_back(monkeypatch):
+    # With at most two articles per indexed shingle, a third copy turns the shared shingles into stock
+    # phrases: the pair already found is no longer a candidate, and is again once the copy goes.
+    monkeypatch.setattr(deduplication, "MAX_POSTING_LENGTH", 2)
+    generator = random.Random(10)
+    paragraphs = [_random_paragraph(generator) for _ in range(9)]
+    first, second = _article("seeds/a.txt", *paragraphs), _article("seeds/b.txt", *paragraphs[:8])
+    third = _article("seeds/c.txt", *paragraphs[1:])
+    other = _article("seeds/d.txt", *(_random_paragraph(generator) for _ in range(6)))
+    finder = DuplicateFinder()
+    assert [duplicate.dropped for duplicate in _found(finder, [first, second, other])] == ["seeds/b.txt"]
+    assert _found(finder, [first, second, third, other]) == []
+    assert [duplicate.dropped for duplicate in _found(finder, [first, second, other])] == ["seeds/b.txt"]
+    assert finder.indexed == 0 and finder.counted_pairs > 0
+
+
+def test_a_finder_agrees_with_finding_afresh_over_random_edits(monkeypatch):
+    monkeypatch.setattr(deduplication, "MAX_POSTING_LENGTH", 4)  # postings cross it often
+    generator = random.Random(11)
+    words = WORDS[:6]  # few words: many shared shingles, near copies and stock phrases
+
+    # A new article: random words, a near copy, an exact copy in capitals, or no text; a saved page now and then
+    def new_article(articles: list[Article]) -> Article:
+        seed = f"seeds/{generator.randrange(30):02d}" + generator.choice([".txt", ".txt", ".html"])
+        choice = generator.random()
+        if articles and choice < 0.4:
+            return _near_copy(seed, generator.choice(articles))
+        if articles and choice < 0.5:
+            return _article(seed, *(block.text.upper() for block in generator.choice(articles).body))
+        if choice < 0.55:
+            return _article(seed)
+        return _article(seed, *(" ".join(generator.choice(words) for _ in range(generator.randrange(10, 60)))
+                                for _ in range(generator.randrange(1, 5))))
+
+    articles: list[Article] = []
+    for _ in range(15):
+        articles.append(new_article(articles))
+    finder = DuplicateFinder()
+    for _ in range(60):
+        _found(finder, articles)
+        assert without_duplicates(articles, finder) == without_duplicates(articles)
+        articles = list(articles)
+        edit = generator.randrange(6)
+        if edit == 0:
+            articles[generator.randrange(len(articles))] = new_article(articles)
+        elif edit == 1 and len(articles) > 2:
+            del articles[generator.randrange(len(articles))]
+        elif edit == 2:
+            articles.insert(generator.randrange(len(articles) + 1), new_article(articles))
+        elif edit == 3:
+            generator.shuffle(articles)
+        elif edit == 4:
+            articles.append(generator.choice(articles))  # the same object listed twice
+        else:
+            index = generator.randrange(len(articles))
+            articles[index] = _reread(articles[index])
 
 
 # -----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 
 from newsarchive import relating
 from newsarchive.corpus import PlacedArticle
-from newsarchive.relating import RelatedArticles, Relation, related_articles, related_reading_markdown, terms_of
+from newsarchive.relating import RelatedArticles, Relation, related_articles, related_reading_html, terms_of
 from newsarchive.structure.article import Block, BlockKind
 from samples import placed
 
@@ -103,7 +103,7 @@ def test_common_terms_are_not_looked_up_in_a_large_archive(monkeypatch):
     assert related["articles/2016/story-5.md"] == []
 
 
-def test_related_reading_markdown_links_relatively_and_escapes_titles():
+def test_related_reading_html_links_relatively_and_escapes_titles():
     archive = [
         placed("China repatriates refugees", paragraphs=REPATRIATION, date=dt.date(2012, 4, 3), topics=("repatriation",)),
         placed("Beijing *keeps* [sending] refugees back", paragraphs=REPATRIATION_AGAIN, date=dt.date(2024, 1, 1),
@@ -111,12 +111,14 @@ def test_related_reading_markdown_links_relatively_and_escapes_titles():
     ]
     by_path = {item.page_path: item for item in archive}
     relations = related_articles(archive)[archive[0].page_path]
-    text = related_reading_markdown(relations, by_path, archive[0].page_path)
-    assert "(../2024/beijing-keeps-sending-refugees-back.md)" in text
-    html = markdown.markdown(text, extensions=["pymdownx.escapeall"])
+    text = related_reading_html(relations, by_path, archive[0].page_path)
+    assert 'href="../../2024/beijing-keeps-sending-refugees-back/"' in text
+    html = markdown.markdown(text, extensions=["pymdownx.escapeall", "md_in_html"])
+    assert html == text.strip()
+    assert '<h2 id="related-reading">Related reading</h2>' in html
     assert "Beijing *keeps* [sending] refugees back</a>" in html
     assert "Also about: Repatriation" in html
-    assert related_reading_markdown([], by_path, archive[0].page_path) == ""
+    assert related_reading_html([], by_path, archive[0].page_path) == ""
 
 
 @pytest.fixture(scope="module", params=["text only", "tagged"])

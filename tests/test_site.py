@@ -20,8 +20,8 @@ def test_articles_naming_the_same_people_are_listed_most_shared_first():
     none = _with_people("None", "xi-jinping")
     index = _articles_by_person([first, both, one, none])
     section = _same_people_section(first, _same_people(first, index, shown=set()))
-    assert section.index("[Both]") < section.index("[One]")
-    assert "[None]" not in section and "[First]" not in section
+    assert section.index(">Both</a>") < section.index(">One</a>")
+    assert ">None</a>" not in section and ">First</a>" not in section
     assert "Also names: Kim-Jong-Un, Thae-Yong-Ho" in section
 
 

@@ -8,10 +8,11 @@ author starts with the headline, no date is "n.d.", no publication is omitted.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
-from .escaping import escape_markdown
+from .escaping import escape_html
 from .structure.article import Article
 
 # -----------------------------------------------------------------------------
@@ -92,26 +93,17 @@ def citation_key(article: Article) -> str:
     return f"{who}{when}{what}"
 
 
-# Collapsible "Cite this article" block (Material admonition) with both formats
-def citation_block_markdown(article: Article, url: str = "") -> str:
-    chicago = _chicago(article, url, escape=lambda text, line_start: escape_markdown(text, line_start=line_start),
-                       italic=lambda text: f"*{text}*", link=_markdown_link)
-    bibtex = bibtex_citation(article, url)
-    fence = "`" * max(3, _longest_backtick_run(bibtex) + 1)
-    lines = [
-        '??? quote "Cite this article"',
-        "",
-        "    **Chicago**",
-        "",
-        f"    {chicago}",
-        "",
-        "    **BibTeX**",
-        "",
-        f"    {fence}bibtex",
-        *(f"    {line}" for line in bibtex.splitlines()),
-        f"    {fence}",
-    ]
-    return "\n".join(lines) + "\n"
+# The "Cite this article" block (collapsed, as Material's "quote" details) as an HTML block: the
+# Chicago citation and the BibTeX entry, every text escaped
+def citation_block_html(article: Article, url: str = "") -> str:
+    chicago = _chicago(article, url, escape=lambda text, line_start: escape_html(text),
+                       italic=lambda text: f"<em>{text}</em>", link=_html_link)
+    bibtex = html.escape(bibtex_citation(article, url), quote=False)
+    return (
+        '<details class="quote">\n<summary>Cite this article</summary>\n'
+        f"<p><strong>Chicago</strong></p>\n<p>{chicago}</p>\n<p><strong>BibTeX</strong></p>\n"
+        f'<pre><code class="language-bibtex">{bibtex}</code></pre>\n</details>\n'
+    )
 
 
 # Text with BibTeX's special characters written as literals (whitespace collapsed)
@@ -162,9 +154,9 @@ def _chicago_date(article: Article) -> str:
     return f"{MONTH_NAMES[date.month - 1]} {date.day}, {date.year}" if date else "n.d."
 
 
-# A URL as a Markdown autolink when it is safe to print as one, else as escaped text
-def _markdown_link(url: str) -> str:
-    return f"<{url}>" if _PRINTABLE_URL.match(url) else escape_markdown(url, line_start=False)
+# A URL as a link when it is safe to print as one, else as escaped text
+def _html_link(url: str) -> str:
+    return f'<a href="{escape_html(url)}">{escape_html(url)}</a>' if _PRINTABLE_URL.match(url) else escape_html(url)
 
 
 # A URL for BibTeX: braces and backslashes cannot be escaped in a url field, so they are percent-encoded

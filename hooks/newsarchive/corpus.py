@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .addressing import assign_page_paths
 from .caching import SeedCache, SeedResult
-from .deduplication import without_duplicates
+from .deduplication import DuplicateFinder, without_duplicates
 from .overrides import apply_override, is_override_file, load_override, override_path_for
 from .pipeline import article_from_file
 from .publications import PublicationRegistry
@@ -73,6 +73,7 @@ def build_corpus(
     display_root: Path | None = None,
     cache: SeedCache | None = None,
     prepare: Callable[[Article], None] | None = None,
+    duplicate_finder: DuplicateFinder | None = None,
 ) -> Corpus:
     corpus = Corpus()
     seeds: list[tuple[Path, str]] = []
@@ -92,7 +93,7 @@ def build_corpus(
             articles.append(result.article)
             if result.review is not None:
                 corpus.reviews[result.article.seed_path] = result.review
-    articles, duplicates = without_duplicates(articles)
+    articles, duplicates = without_duplicates(articles, finder=duplicate_finder)
     # A dump folded into its saved page is a note; any other duplicate is a problem.
     corpus.problems.extend(duplicate.message for duplicate in duplicates if not duplicate.folded)
     corpus.notes.extend(duplicate.message for duplicate in duplicates if duplicate.folded)

@@ -20,6 +20,13 @@ every body that has it), the samples go into an index, and only articles that
 share several sampled shingles are compared in full.  Shingles that occur in
 very many articles (stock phrases) are left out of the index, so the work
 grows about linearly with the archive.
+
+`mkdocs serve` builds the site again in the same process after a seed changes.
+A `DuplicateFinder` kept between those builds remembers the index and the pairs
+it found: articles are known by identity (never changed in place; a changed
+seed is a new Article), so a rebuild indexes only the articles it has not seen,
+drops those no longer listed, and counts again only the pairs whose count they
+change, with the same result as finding from scratch.
 """
 from __future__ import annotations
 
@@ -27,9 +34,11 @@ import hashlib
 import re
 import zlib
 from array import array
-from collections import defaultdict
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import combinations, repeat
 
 from .structure.article import Article, derived_value
 
@@ -92,7 +101,6 @@ class Duplicate:
 class _Body:
     """What deduplication needs of one article's body."""
 
-    index: int  # position in the list of articles
     seed_path: str
     words: int  # number of words, to keep the more complete dump
     saved_page: bool  # the seed is a saved web page (its metadata wins)
@@ -109,22 +117,16 @@ class _Body:
 
 # Every seed that repeats another, each named with the one that is kept
 def find_duplicates(articles: Sequence[Article]) -> list[Duplicate]:
-    bodies = [_body(index, article) for index, article in enumerate(articles)]
-    pairs = _exact_pairs(bodies) | _near_pairs(bodies)
-    groups = _groups(len(bodies), pairs)
-    duplicates = []
-    for group in groups:
-        kept = min((bodies[index] for index in group), key=_completeness)
-        for index in sorted(group, key=lambda index: bodies[index].seed_path):
-            if index != kept.index:
-                duplicates.append(_duplicate(kept, bodies[index]))
-    return sorted(duplicates, key=lambda duplicate: duplicate.dropped)
+    return DuplicateFinder().find(articles)
 
 
 # The articles without the repeats (order kept), and the duplicates found; a saved web page with
-# dumps folded into it becomes one article (see `fold`)
-def without_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Duplicate]]:
-    duplicates = find_duplicates(articles)
+# dumps folded into it becomes one article (see `fold`).  A `finder` kept between builds of one
+# process (`mkdocs serve`) reuses the work of the build before; the result is the same.
+def without_duplicates(
+    articles: Sequence[Article], finder: DuplicateFinder | None = None
+) -> tuple[list[Article], list[Duplicate]]:
+    duplicates = finder.find(articles) if finder is not None else find_duplicates(articles)
     dropped = {duplicate.dropped for duplicate in duplicates}
     by_path = {article.seed_path: article for article in articles}
     folded_into: dict[str, list[Article]] = defaultdict(list)
@@ -159,6 +161,170 @@ def body_similarity(first: Article, second: Article) -> float:
     return _jaccard(_shingles(_word_hashes(_body_words(first))), _shingles(_word_hashes(_body_words(second))))
 
 
+class DuplicateFinder:
+    """Finds duplicates like `find_duplicates`, remembering its work from one call to the next.
+
+    Keep one for the life of a process that builds the site more than once (`mkdocs serve`) and
+    pass it to `without_duplicates`.  Every occurrence of an article in the list gets a slot (a
+    number, never reused, later ones larger) known by the article's identity: articles are never
+    changed in place, so the same object has the same body.  Each call takes in only the articles
+    it has not seen (their sampled shingles join the index and their pairs with every other article
+    are counted) and lets go of those no longer listed.  A pair of articles it already had is
+    counted again only when an arriving or leaving article moved one of their shared postings across
+    `MAX_POSTING_LENGTH` (the only way a pair's count depends on other articles).  The decided near
+    pairs and the full comparisons are kept; the groups and records are then made from the current
+    list exactly as from scratch, so the result is the same, record for record and in order.
+    """
+
+    # An empty finder: nothing indexed
+    def __init__(self) -> None:
+        self._clear()
+
+    # Every seed that repeats another, as `find_duplicates(articles)` gives them, reusing earlier calls' work
+    def find(self, articles: Sequence[Article]) -> list[Duplicate]:
+        keys = _occurrence_keys(articles)
+        listed = set(keys)
+        leaving = [key for key in self._slots if key not in listed]
+        if leaving and len(leaving) == len(self._slots):
+            self._clear()  # nothing stays: starting afresh is quicker than letting every slot go
+            leaving = []
+        arriving = [(key, article) for key, article in zip(keys, articles) if key not in self._slots]
+        self.indexed, self.counted_pairs = len(arriving), 0
+        if leaving or arriving:
+            try:
+                self._update(leaving, arriving)
+            except BaseException:
+                self._clear()  # half an update is no index: the next call starts afresh
+                raise
+        return self._duplicates([self._slots[key] for key in keys])
+
+    # Forget everything: no slots, no index, no pairs
+    def _clear(self) -> None:
+        self._slots: dict[tuple[int, int], int] = {}  # occurrence key (see `_occurrence_keys`) -> slot
+        self._articles: dict[int, Article] = {}  # slot -> article, held so that no other object gets its id
+        self._bodies: dict[int, _Body] = {}  # slot -> what deduplication needs of the article's body
+        self._postings: dict[int, list[int]] = defaultdict(list)  # sampled shingle -> slots with it, ascending
+        self._near: dict[int, set[int]] = {}  # slot -> slots whose bodies are near duplicates of its own
+        self._comparisons: dict[int, dict[int, tuple[bool, float]]] = {}  # slot -> slot -> `_overlap` of the two
+        self._next_slot = 0
+        self.indexed = 0  # articles the last call took in (new or changed since the call before, or listed once more)
+        self.counted_pairs = 0  # pairs of articles whose shared samples the last call counted
+
+    # Let the leaving occurrences go, take the arriving ones in, and decide again every pair whose count changed
+    def _update(self, leaving: list[tuple[int, int]], arriving: list[tuple[tuple[int, int], Article]]) -> None:
+        incoming = [(key, article, _body(article)) for key, article in arriving]
+        staying = len(leaving) < len(self._slots)  # some pairs are already decided
+        touched: set[int] = set()  # sampled shingles whose postings change (only needed when some slot stays)
+        if staying:
+            touched.update(shingle for key in leaving for shingle in _indexed_sample(self._bodies[self._slots[key]]))
+            touched.update(shingle for _, _, body in incoming for shingle in _indexed_sample(body))
+        counted_before = {shingle: self._counted(shingle) for shingle in touched}
+        for key in leaving:
+            self._forget(key)
+        first_new = self._next_slot
+        for key, article, body in incoming:
+            self._remember(key, article, body)
+        # Pairs with a new slot: counted through the postings that have one (all of them on a first call)
+        with_new: Counter[tuple[int, int]] = Counter()  # (earlier slot, new slot) -> counted samples shared
+        postings = self._postings
+        for posting in (postings.get(shingle, ()) for shingle in touched) if staying else postings.values():
+            if 1 < len(posting) <= MAX_POSTING_LENGTH and posting[-1] >= first_new:
+                for position in range(max(1, bisect_left(posting, first_new)), len(posting)):
+                    with_new.update(zip(posting[:position], repeat(posting[position])))
+        # Pairs of staying slots: a count changes only where a shared posting crossed MAX_POSTING_LENGTH
+        recount: set[tuple[int, int]] = set()
+        for shingle in touched:
+            if self._counted(shingle) != counted_before[shingle]:
+                recount.update(combinations([slot for slot in postings.get(shingle, ()) if slot < first_new], 2))
+        for first, second in recount:
+            self._decide(first, second, self._shared(first, second))
+        for (first, second), shared in with_new.items():
+            self._decide(first, second, shared)
+        self.counted_pairs = len(recount) + len(with_new)
+
+    # Give an arriving occurrence the next slot and put its sampled shingles in the index
+    def _remember(self, key: tuple[int, int], article: Article, body: _Body) -> None:
+        slot = self._next_slot
+        self._next_slot += 1
+        self._slots[key] = slot
+        self._articles[slot] = article
+        self._bodies[slot] = body
+        postings = self._postings
+        for shingle in _indexed_sample(body):
+            postings[shingle].append(slot)
+
+    # Take a leaving occurrence out of the index, with its near pairs and comparisons
+    def _forget(self, key: tuple[int, int]) -> None:
+        slot = self._slots.pop(key)
+        del self._articles[slot]
+        for shingle in _indexed_sample(self._bodies.pop(slot)):
+            posting = self._postings[shingle]
+            posting.remove(slot)
+            if not posting:
+                del self._postings[shingle]
+        for other in self._near.pop(slot, ()):
+            self._near[other].discard(slot)
+        for other in self._comparisons.pop(slot, {}):
+            del self._comparisons[other][slot]
+
+    # Whether a sampled shingle's posting is short enough to count (not a stock phrase)
+    def _counted(self, shingle: int) -> bool:
+        return len(self._postings.get(shingle, ())) <= MAX_POSTING_LENGTH
+
+    # How many counted sampled shingles two indexed slots share
+    def _shared(self, first: int, second: int) -> int:
+        common = self._bodies[first].sample & self._bodies[second].sample
+        return sum(1 for shingle in common if len(self._postings[shingle]) <= MAX_POSTING_LENGTH)
+
+    # Record whether two slots are near duplicates, given how many counted sampled shingles they share
+    def _decide(self, first: int, second: int, shared: int) -> None:
+        bodies = self._bodies
+        candidate = shared >= CANDIDATE_MIN_SHARED and _is_candidate(bodies[first], bodies[second], shared)
+        if candidate and self._compare(first, second)[0]:
+            self._near.setdefault(first, set()).add(second)
+            self._near.setdefault(second, set()).add(first)
+        elif second in self._near.get(first, ()):
+            self._near[first].discard(second)
+            self._near[second].discard(first)
+
+    # Whether two slots' bodies overlap enough, and their Jaccard index (compared in full once per pair)
+    def _compare(self, first: int, second: int) -> tuple[bool, float]:
+        known = self._comparisons.get(first, {}).get(second)
+        if known is None:
+            known = _overlap(self._bodies[first], self._bodies[second])
+            self._comparisons.setdefault(first, {})[second] = known
+            self._comparisons.setdefault(second, {})[first] = known
+        return known
+
+    # The Duplicate records of the listed slots (in list order): groups by index, as from scratch
+    def _duplicates(self, slots: list[int]) -> list[Duplicate]:
+        bodies = [self._bodies[slot] for slot in slots]
+        index_of = {slot: index for index, slot in enumerate(slots)}
+        pairs = _exact_pairs(bodies)
+        pairs.update(
+            (index_of[first], index_of[second])
+            for first, others in self._near.items()
+            for second in others
+            if first < second
+        )
+        duplicates = []
+        for group in _groups(len(bodies), pairs):
+            kept = min(group, key=lambda index: _completeness(bodies[index]))  # the first in the list on a tie
+            for index in sorted(group, key=lambda index: bodies[index].seed_path):
+                if index != kept:
+                    duplicates.append(self._duplicate(slots[kept], slots[index]))
+        return sorted(duplicates, key=lambda duplicate: duplicate.dropped)
+
+    # The Duplicate record for a dropped slot and the one kept in its place
+    def _duplicate(self, kept: int, dropped: int) -> Duplicate:
+        kept_body, dropped_body = self._bodies[kept], self._bodies[dropped]
+        exact = kept_body.fingerprint == dropped_body.fingerprint
+        similarity = 1.0 if exact else self._compare(kept, dropped)[1]
+        folded = kept_body.saved_page and not dropped_body.saved_page
+        return Duplicate(kept=kept_body.seed_path, dropped=dropped_body.seed_path, similarity=similarity, exact=exact,
+                         folded=folded)
+
+
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
@@ -170,10 +336,10 @@ def _body_words(article: Article) -> list[str]:
 
 
 # What deduplication keeps of one article (its word statistics computed once per article)
-def _body(index: int, article: Article) -> _Body:
+def _body(article: Article) -> _Body:
     words, fingerprint, word_hashes, sample, shingle_count = body_statistics(article)
     saved_page = article.seed_path.lower().endswith(SAVED_PAGE_SUFFIXES)
-    return _Body(index, article.seed_path, words, saved_page, fingerprint, word_hashes, sample, shingle_count)
+    return _Body(article.seed_path, words, saved_page, fingerprint, word_hashes, sample, shingle_count)
 
 
 # An article body's word count, fingerprint, word hashes, sampled shingles and shingle count (once per article)
@@ -203,36 +369,36 @@ def _shingles(word_hashes: array) -> frozenset[int]:
     return frozenset(map(hash, runs))
 
 
-# Pairs of articles (by index) with the same words
+# A key for each article in the list that names the same object on the next call: its identity and
+# how many times the same object came before it in the list (an article listed twice is two occurrences)
+def _occurrence_keys(articles: Sequence[Article]) -> list[tuple[int, int]]:
+    seen: dict[int, int] = {}
+    keys = []
+    for article in articles:
+        identity = id(article)
+        repeat = seen.get(identity, 0)
+        seen[identity] = repeat + 1
+        keys.append((identity, repeat))
+    return keys
+
+
+# The sampled shingles of a body that go into the index (none when it is too short to judge by overlap)
+def _indexed_sample(body: _Body) -> frozenset[int]:
+    return body.sample if body.shingle_count >= MIN_SHINGLES_COMPARED else frozenset()
+
+
+# Pairs of bodies (by index in the list) with the same words
 def _exact_pairs(bodies: list[_Body]) -> set[tuple[int, int]]:
     first_with: dict[str, int] = {}
     pairs = set()
-    for body in bodies:
+    for index, body in enumerate(bodies):
         if body.words == 0:
             continue
         if body.fingerprint in first_with:
-            pairs.add((first_with[body.fingerprint], body.index))
+            pairs.add((first_with[body.fingerprint], index))
         else:
-            first_with[body.fingerprint] = body.index
+            first_with[body.fingerprint] = index
     return pairs
-
-
-# Pairs of articles (by index) whose bodies overlap enough, found through the sample index
-def _near_pairs(bodies: list[_Body]) -> set[tuple[int, int]]:
-    postings: dict[int, list[int]] = defaultdict(list)
-    for body in bodies:
-        if body.shingle_count >= MIN_SHINGLES_COMPARED:
-            for shingle in body.sample:
-                postings[shingle].append(body.index)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for indexes in postings.values():
-        if len(indexes) > MAX_POSTING_LENGTH:
-            continue
-        for position, first in enumerate(indexes):
-            for second in indexes[position + 1 :]:
-                shared[(first, second)] += 1
-    candidates = (pair for pair, count in shared.items() if _is_candidate(bodies[pair[0]], bodies[pair[1]], count))
-    return {pair for pair in candidates if _overlap_enough(bodies[pair[0]], bodies[pair[1]])}
 
 
 # Whether two bodies share enough sampled shingles to be compared in full
@@ -241,13 +407,16 @@ def _is_candidate(first: _Body, second: _Body, shared_samples: int) -> bool:
     return shared_samples >= max(CANDIDATE_MIN_SHARED, CANDIDATE_SHARED_SAMPLE * smaller)
 
 
-# Whether two bodies are the same article by Jaccard index or by containment of the shorter
-def _overlap_enough(first: _Body, second: _Body) -> bool:
+# Whether two bodies are the same article by Jaccard index or by containment of the shorter, and
+# their Jaccard index (as `_jaccard` gives it)
+def _overlap(first: _Body, second: _Body) -> tuple[bool, float]:
     first_shingles, second_shingles = _shingles(first.word_hashes), _shingles(second.word_hashes)
     common = len(first_shingles & second_shingles)
     smaller = min(len(first_shingles), len(second_shingles))
-    jaccard = common / (len(first_shingles) + len(second_shingles) - common)
-    return jaccard >= NEAR_DUPLICATE_JACCARD or common / smaller >= NEAR_DUPLICATE_CONTAINMENT
+    union = len(first_shingles) + len(second_shingles) - common
+    jaccard = common / union if union else 0.0
+    contained = smaller > 0 and common / smaller >= NEAR_DUPLICATE_CONTAINMENT
+    return jaccard >= NEAR_DUPLICATE_JACCARD or contained, jaccard
 
 
 # Jaccard index of two sets (0.0 when both are empty)
@@ -279,11 +448,3 @@ def _groups(count: int, pairs: set[tuple[int, int]]) -> list[list[int]]:
 # first seed file by name
 def _completeness(body: _Body) -> tuple[bool, int, str]:
     return (not body.saved_page, -body.words, body.seed_path)
-
-
-# The Duplicate record for a dropped body and the one kept in its place
-def _duplicate(kept: _Body, dropped: _Body) -> Duplicate:
-    exact = kept.fingerprint == dropped.fingerprint
-    similarity = 1.0 if exact else _jaccard(_shingles(kept.word_hashes), _shingles(dropped.word_hashes))
-    folded = kept.saved_page and not dropped.saved_page
-    return Duplicate(kept=kept.seed_path, dropped=dropped.seed_path, similarity=similarity, exact=exact, folded=folded)

@@ -39,6 +39,7 @@ a { color: #3344aa; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #c8c8d0; padding: .2rem .5rem; text-align: left; vertical-align: top; }
 code { font-size: .9em; }
+.md-skip { position: absolute; left: -999rem; } .md-skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .3rem; }
 @media (prefers-color-scheme: dark) {
   body { color: #e6e6ea; background: #1e2129; } a { color: #9fb0ff; } th, td { border-color: #4a4f5c; }
 }
@@ -70,7 +71,8 @@ def year_report_html(year: str, placed: list[PlacedArticle], corpus: Corpus) -> 
     parts = [
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="robots" content="noindex">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape_html(title)}</title>\n'
-        f"<style>{_YEAR_REPORT_STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{escape_html(title)}</h1>\n"
+        f'<style>{_YEAR_REPORT_STYLE}</style>\n</head>\n<body>\n<a class="md-skip" href="#report">Skip to content</a>\n'
+        f'<main id="report">\n<h1>{escape_html(title)}</h1>\n'
         "<p>For editors: how the build read each seed. Correct an article with a sidecar override file "
         "(<code>seeds/NAME.yml</code>, see the README); add terms or entities to <code>hooks/newsarchive/data/</code>.</p>\n"
         '<p><a href="./">All years</a></p>\n'

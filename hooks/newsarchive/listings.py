@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from .addressing import UNDATED, page_url_link, relative_link
+from .addressing import UNDATED, page_url_link, relative_link, slugify
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
 from .rendering import UNKNOWN_SOURCE, display_date
@@ -52,6 +52,19 @@ def year_page_path(year: str) -> str:
 def article_list(articles: Iterable[PlacedArticle], from_page: str) -> str:
     items = [_article_item(placed, from_page) for placed in articles]
     return html_list(items) if items else "*No articles yet.*\n"
+
+
+# A headed list of articles, each linked, with an optional note (escaped HTML) below it: an HTML
+# section for an article page ("" when there are no items)
+def article_section_html(heading: str, items: Iterable[tuple[PlacedArticle, str]], from_page: str) -> str:
+    rendered = [
+        f'<li><a href="{escape_html(page_url_link(placed.page_path, from_page))}">{escape_html(placed.article.title)}</a>'
+        + (f"<br>\n<small>{note}</small>" if note else "") + "</li>"
+        for placed, note in items
+    ]
+    if not rendered:
+        return ""
+    return f'<h2 id="{slugify(heading)}">{escape_html(heading)}</h2>\n<ul>\n' + "\n".join(rendered) + "\n</ul>\n"
 
 
 # A raw HTML list block of ready items (blank lines around it, so Python-Markdown passes it through)

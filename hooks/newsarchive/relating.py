@@ -31,9 +31,9 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .addressing import relative_link
 from .corpus import PlacedArticle
-from .escaping import escape_markdown
+from .escaping import escape_html
+from .listings import article_section_html
 from .structure.article import Article, derived_value
 
 # -----------------------------------------------------------------------------
@@ -340,19 +340,16 @@ def tfidf_vector(counts: Mapping[str, int], document_frequency: Mapping[str, int
     return {term: weight / norm for term, weight in strongest} if norm else {}
 
 
-# Markdown "Related reading" list for one article's page (empty when there is nothing to show)
-def related_reading_markdown(relations: list[Relation], placed_by_path: Mapping[str, PlacedArticle],
-                             from_page: str, heading: str = "Related reading") -> str:
+# The "Related reading" section of one article's page, an HTML block ("" when there is nothing to show)
+def related_reading_html(relations: list[Relation], placed_by_path: Mapping[str, PlacedArticle],
+                         from_page: str, heading: str = "Related reading") -> str:
     items = []
     for relation in relations:
         target = placed_by_path.get(relation.page_path)
-        if target is None:
-            continue
-        link = relative_link(target.page_path, from_page)
-        shared = _shared_labels(target.article, relation)
-        note = f"  \n  <small>Also about: {shared}</small>" if shared else ""
-        items.append(f"- [{escape_markdown(target.article.title, line_start=False)}]({link}){note}")
-    return f"## {heading}\n\n" + "\n".join(items) + "\n" if items else ""
+        if target is not None:
+            shared = _shared_labels(target.article, relation)
+            items.append((target, f"Also about: {shared}" if shared else ""))
+    return article_section_html(heading, items, from_page)
 
 
 # -----------------------------------------------------------------------------
@@ -450,4 +447,4 @@ def _stem(word: str) -> str:
 def _shared_labels(target: Article, relation: Relation) -> str:
     topics = [topic.label for topic in target.topics if topic.slug in relation.shared_topics]
     entities = [entity.name for entity in target.entities if entity.slug in relation.shared_entities]
-    return ", ".join(escape_markdown(label, line_start=False) for label in [*topics, *entities][:4])
+    return ", ".join(escape_html(label) for label in [*topics, *entities][:4])

@@ -49,7 +49,9 @@ _WRAPPER_MARKER = re.compile(r"<!-- archive:(?:open (<[a-z]+(?: [^<>]*)?>)|close
 
 # The whole Markdown page for one article.  `page_path` is its source path (links are made relative
 # to it), `links` the entity-link spans per body block, `topic_links` (label, link) pairs for its
-# tags, `sections` Markdown blocks shown after the body (entities, related articles, citation)
+# tags, `sections` HTML blocks shown after the body (entities, related articles, citation: written as
+# HTML, with links between pages as directory-style URLs, since Python-Markdown spends more time on them
+# as Markdown than on the article's own text)
 def render_article(
     article: Article,
     *,
@@ -76,9 +78,9 @@ def render_article(
         body.append(f"{escape_markdown(article.author_note)}\n{{: .article-author-note }}\n")
     search_exclude = "" if header_search_full_text else " data-search-exclude"
     parts.append(wrap_markdown(f'<div itemprop="articleBody" data-pagefind-body{search_exclude}>', "\n".join(body)))
-    after_body = "\n".join(section for section in sections if section)
-    if after_body:
-        parts.append(wrap_markdown('<div class="article-after" data-search-exclude>', after_body))
+    after_body = "".join(section for section in sections if section)
+    if after_body:  # one HTML block: the sections are HTML, with no blank line that would end the block
+        parts.append(f'<div class="article-after" data-search-exclude>\n{after_body}</div>\n')
     return "\n".join(part for part in parts if part)
 
 

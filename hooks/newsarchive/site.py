@@ -18,14 +18,15 @@ from pathlib import Path
 from . import browsing, catalogue, editor_report, feeds, listings, sources, timeline
 from .browsing import Subject
 from .caching import SeedCache, pipeline_version
-from .citation import citation_block_markdown
+from .citation import citation_block_html
 from .corpus import Corpus, PlacedArticle, build_corpus
-from .escaping import escape_markdown
-from .deduplication import body_statistics
+from .deduplication import DuplicateFinder, body_statistics
+from .escaping import escape_html, escape_markdown
 from .linking import EntityMatcher, article_first_mentions
-from .listings import relative_link
+from .listings import article_section_html, relative_link
+from .addressing import page_url_link
 from .publications import PublicationRegistry, load_publications
-from .relating import RelatedArticles, Relation, related_reading_markdown, term_counts
+from .relating import RelatedArticles, Relation, related_reading_html, term_counts
 from .rendering import display_date, render_article, wrap_markdown
 from .structure.article import Article, T
 from .vocabulary import Vocabulary, load_vocabulary
@@ -118,6 +119,7 @@ class GeneratedMemory:
         self._asked: set[str] = set()
         self.made = 0  # values made (not reused) by the current build, for tests and the benchmark
         self.related = RelatedArticles()  # the related articles, updated for what changed (see relating)
+        self.duplicates = DuplicateFinder()  # the duplicate finder's index, updated for what changed
 
     # Start a build: nothing asked for yet
     def start(self) -> None:
@@ -180,7 +182,9 @@ def build_site(
     cache = SeedCache(root / SEED_CACHE, version=pipeline_version(), remember=remember) if use_cache else None
     matcher = entity_matcher(subjects)
     prepare = functools.partial(prepare_article, matcher=matcher)
-    corpus = build_corpus(root / "seeds", registry, subjects, display_root=root, cache=cache, prepare=prepare)
+    memory = _memory if remember else GeneratedMemory()
+    corpus = build_corpus(root / "seeds", registry, subjects, display_root=root, cache=cache, prepare=prepare,
+                          duplicate_finder=memory.duplicates)
     site = ArchiveSite(
         problems=list(corpus.problems),
         notes=[f"{path}: not a seed file, ignored" for path in corpus.ignored] + corpus.notes,
@@ -189,7 +193,6 @@ def build_site(
         topic_counts=_topic_counts(corpus.articles),
     )
     pages = root / PAGE_CACHE
-    memory = _memory if remember else GeneratedMemory()
     memory.start()
     for src_uri, text in _file_texts(corpus, subjects, matcher, site_url, site_name, memory):
         site.files.append(GeneratedFile(src_uri, memory.write(pages / src_uri, text)))
@@ -285,9 +288,9 @@ def _article_pages(
             topic_links=[(topic.label, relative_link(browsing.topic_page_path(topic.slug), path)) for topic in article.topics],
             sections=[
                 _entity_section(placed, entities),
-                related_reading_markdown(related, by_path, path),
+                related_reading_html(related, by_path, path),
                 _same_people_section(placed, same_people),
-                citation_block_markdown(article, url),
+                citation_block_html(article, url),
             ],
         ))
 
@@ -302,7 +305,7 @@ def _entity_links(article: Article, matcher: EntityMatcher) -> dict[int, list]:
     }
 
 
-# The "In this article" section: the entities the article names, grouped by kind
+# The "In this article" section: the entities the article names, grouped by kind (an HTML block)
 def _entity_section(placed: PlacedArticle, entities: dict) -> str:
     path = placed.page_path
     groups = []
@@ -310,13 +313,14 @@ def _entity_section(placed: PlacedArticle, entities: dict) -> str:
         mentions = sorted((m for m in placed.article.entities if m.kind == kind), key=lambda m: (-m.count, m.name))
         if mentions:
             links = ", ".join(
-                f"[{escape_markdown(m.name, line_start=False)}]({relative_link(browsing.entity_page_path(kind, m.slug), path)})"
+                f'<a href="{escape_html(page_url_link(browsing.entity_page_path(kind, m.slug), path))}">{escape_html(m.name)}</a>'
                 for m in mentions
             )
-            groups.append(f"**{title}:** {links}")
+            groups.append(f"<strong>{title}:</strong> {links}")
     if not groups:
         return ""
-    return wrap_markdown('<div class="article-entities">', "## In this article\n\n" + "  \n".join(groups))
+    return ('<div class="article-entities">\n<h2 id="in-this-article">In this article</h2>\n<p>'
+            + "<br>\n".join(groups) + "</p>\n</div>\n")
 
 
 # The newest articles naming each person (bounded, so the work per article does not grow with the archive)
@@ -347,16 +351,10 @@ def _same_people(placed: PlacedArticle, people_index: dict[str, list[PlacedArtic
     return [(others[path], tuple(sorted(shared[path]))) for path in ranked]
 
 
-# "Articles that mention the same people" section (empty when there are none)
+# "Articles that mention the same people" section, an HTML block ("" when there are none)
 def _same_people_section(placed: PlacedArticle, same_people: list[tuple[PlacedArticle, tuple[str, ...]]]) -> str:
-    if not same_people:
-        return ""
-    items = [
-        f"- [{escape_markdown(other.article.title, line_start=False)}]({relative_link(other.page_path, placed.page_path)})"
-        f"  \n  <small>Also names: {escape_markdown(', '.join(names), line_start=False)}</small>"
-        for other, names in same_people
-    ]
-    return "## Articles that mention the same people\n\n" + "\n".join(items) + "\n"
+    items = [(other, f"Also names: {escape_html(', '.join(names))}") for other, names in same_people]
+    return article_section_html("Articles that mention the same people", items, placed.page_path)
 
 
 # Topic and entity pages with their indexes
