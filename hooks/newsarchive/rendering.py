@@ -171,13 +171,14 @@ def render_byline(article: Article, reading_minutes: int = 0) -> str:
     return f'<div class="{BYLINE_CLASS}"><p>{" · ".join(items)}</p>{credits}</div>\n'
 
 
-# The article's topics as Material-style tag chips linking to their pages (Markdown links, so
-# MkDocs checks and rewrites them)
+# The article's topics as Material-style tag chips linking to their pages (an HTML block; `topic_links`
+# are (label, URL relative to the page) pairs)
 def render_topic_tags(topic_links: Iterable[tuple[str, str]]) -> str:
     chips = " ".join(
-        f'[{escape_markdown(label)}]({link}){{ .md-tag data-pagefind-filter="topic" }}' for label, link in topic_links
+        f'<a class="md-tag" data-pagefind-filter="topic" href="{escape_html(link)}">{escape_html(label)}</a>'
+        for label, link in topic_links
     )
-    return wrap_markdown('<nav class="md-tags article-topics" aria-label="Topics">', chips) if chips else ""
+    return f'<nav class="md-tags article-topics" aria-label="Topics"><p>{chips}</p></nav>\n' if chips else ""
 
 
 # Hidden values the full-text search page filters by (the people the article names)

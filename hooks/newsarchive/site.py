@@ -285,7 +285,7 @@ def _article_pages(
             links=_entity_links(article, matcher),
             reading_minutes=timeline.reading_minutes(article),
             header_search_full_text=header_search_full_text,
-            topic_links=[(topic.label, relative_link(browsing.topic_page_path(topic.slug), path)) for topic in article.topics],
+            topic_links=[(topic.label, page_url_link(browsing.topic_page_path(topic.slug), path)) for topic in article.topics],
             sections=[
                 _entity_section(placed, entities),
                 related_reading_html(related, by_path, path),
