@@ -113,7 +113,8 @@ class GeneratedMemory:
     seed gives the very same Article object on every build, and articles are never changed in place.
     The objects an entry was made from are kept with it, so their identities stay unique."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep: bool = True) -> None:
+        self.keep = keep  # False: a one-off build, nothing to remember (values are made and not stored)
         self._entries: dict[str, tuple[tuple, object, object]] = {}  # name -> (signature, inputs kept alive, value)
         self._written: dict[Path, str] = {}  # file -> the text last written to it by this process
         self._asked: set[str] = set()
@@ -134,14 +135,16 @@ class GeneratedMemory:
             return entry[2]  # type: ignore[return-value]
         self.made += 1
         value = make()
-        self._entries[name] = (signature, inputs, value)
+        if self.keep:
+            self._entries[name] = (signature, inputs, value)
         return value
 
     # Write a file unless this process last wrote this very text to it and it is still there
     def write(self, path: Path, text: str) -> Path:
         if self._written.get(path) is not text or not path.is_file():
             _write_if_changed(path, text)
-            self._written[path] = text
+            if self.keep:
+                self._written[path] = text
         return path
 
     # End a build: forget the entries it did not ask for (pages that no longer exist)
@@ -182,7 +185,7 @@ def build_site(
     cache = SeedCache(root / SEED_CACHE, version=pipeline_version(), remember=remember) if use_cache else None
     matcher = entity_matcher(subjects)
     prepare = functools.partial(prepare_article, matcher=matcher)
-    memory = _memory if remember else GeneratedMemory()
+    memory = _memory if remember else GeneratedMemory(keep=False)
     corpus = build_corpus(root / "seeds", registry, subjects, display_root=root, cache=cache, prepare=prepare,
                           duplicate_finder=memory.duplicates)
     site = ArchiveSite(
