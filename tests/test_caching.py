@@ -60,7 +60,7 @@ def test_a_broken_entry_is_ignored(tmp_path):
     cache = SeedCache(tmp_path, "v")
     key = cache.key("s.txt", b"seed", b"")
     cache.put(key, SeedResult(article=None, problems=["x"]))
-    (tmp_path / key[:2] / key).write_bytes(b"not a pickle")
+    (cache.folder / key[:2] / key).write_bytes(b"not a pickle")
     assert cache.get(key) is None
 
 
@@ -138,3 +138,13 @@ def test_a_remembering_rebuild_redoes_only_what_the_changed_seed_touches_and_mat
     shrunk = build_site(project, site_url="https://example.org/", remember=True)
     assert len(shrunk.files) < len(rebuilt.files)
     assert not any("An editor added this closing sentence" in text for text in _site_texts(shrunk).values())
+
+
+def test_a_new_pipeline_version_removes_the_entries_of_older_ones(tmp_path):
+    old = SeedCache(tmp_path / "cache", version="a" * 64)
+    old.put(old.key("seeds/x.txt", b"text", b""), SeedResult(article=None, problems=["p"]))
+    assert any((tmp_path / "cache").rglob("*"))
+    new = SeedCache(tmp_path / "cache", version="b" * 64)
+    assert [entry.name for entry in (tmp_path / "cache").iterdir()] == ["b" * 16] or not any((tmp_path / "cache").iterdir())
+    assert new.get(old.key("seeds/x.txt", b"text", b"")) is None
+    assert not (tmp_path / "cache" / ("a" * 16)).exists()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 # Which of its files count: code and editorial data.
 VERSIONED_SUFFIXES = (".py", ".yml", ".yaml")
+
+# How many hex digits of the pipeline version name its folder in the cache.
+VERSION_FOLDER_LENGTH = 16
 
 
 @dataclass
@@ -54,8 +58,11 @@ class SeedCache:
     again: a rebuild then reads, hashes and unpickles only the seeds that changed."""
 
     def __init__(self, folder: Path | None, version: str | None = None, *, remember: bool = False) -> None:
-        self.folder = folder
         self.version = version or pipeline_version()
+        # One subfolder per pipeline version; older versions' entries can never be read again, so they go.
+        self.folder = folder / self.version[:VERSION_FOLDER_LENGTH] if folder is not None else None
+        if folder is not None:
+            _remove_other_versions(folder, self.version[:VERSION_FOLDER_LENGTH])
         self.remember = remember
         self.hits = 0
         self._used: set[str] = set()
@@ -132,6 +139,15 @@ _remembered: dict[str, SeedResult] = {}
 
 # Each seed's key as last computed in this process, with the stat signature its files had then.
 _keys_by_file: dict[str, tuple[tuple, str]] = {}
+
+
+# Delete the cache's folders of other pipeline versions (and anything else in it)
+def _remove_other_versions(folder: Path, keep: str) -> None:
+    if not folder.is_dir():
+        return
+    for entry in folder.iterdir():
+        if entry.name != keep:
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
 
 
 # What identifies a file's version without reading it: size, modification time (ns), inode; () if absent
