@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from jinja2 import Environment
@@ -57,6 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _site
+    started = time.perf_counter()
     try:
         # Under `mkdocs serve` the pipeline keeps its results in memory and redoes only what a change touches.
         _site = build_site(_project_root(config), site_url=config.site_url or "", site_name=config.site_name,
@@ -67,6 +69,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         log.warning(message)
     for message in _site.notes:
         log.info(message)
+    log.info(f"archive: {_site.article_count} articles, {len(_site.files)} generated files, {time.perf_counter() - started:.2f} s")
     for generated in _site.files:
         if files.get_file_from_path(generated.src_uri):
             log.warning(f"docs/{generated.src_uri} is hand-written but the archive generates it; the generated one is used")

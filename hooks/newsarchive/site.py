@@ -118,13 +118,17 @@ class GeneratedMemory:
         self._entries: dict[str, tuple[tuple, object, object]] = {}  # name -> (signature, inputs kept alive, value)
         self._written: dict[Path, str] = {}  # file -> the text last written to it by this process
         self._asked: set[str] = set()
+        self._context: tuple = ()
         self.made = 0  # values made (not reused) by the current build, for tests and the benchmark
         self.related = RelatedArticles()  # the related articles, updated for what changed (see relating)
         self.duplicates = DuplicateFinder()  # the duplicate finder's index, updated for what changed
 
-    # Start a build: nothing asked for yet
-    def start(self) -> None:
-        self._asked, self.made = set(), 0
+    # Start a build: nothing asked for yet.  `context` is what every text may depend on besides its
+    # articles (project, vocabulary, site URL and name): when it changed, nothing remembered is used.
+    def start(self, context: tuple) -> None:
+        if context != self._context:
+            self._entries.clear()
+        self._asked, self._context, self.made = set(), context, 0
 
     # The value called `name` (a text, or texts by path): the remembered one while `signature` is
     # unchanged, else `make()`
@@ -182,7 +186,8 @@ def build_site(
     redoes only what depends on the changed seeds (see GeneratedMemory and relating)."""
     registry = publications or load_publications()
     subjects = vocabulary or load_vocabulary()
-    cache = SeedCache(root / SEED_CACHE, version=pipeline_version(), remember=remember) if use_cache else None
+    version = pipeline_version()
+    cache = SeedCache(root / SEED_CACHE, version=version, remember=remember) if use_cache else None
     matcher = entity_matcher(subjects)
     prepare = functools.partial(prepare_article, matcher=matcher)
     memory = _memory if remember else GeneratedMemory(keep=False)
@@ -196,7 +201,7 @@ def build_site(
         topic_counts=_topic_counts(corpus.articles),
     )
     pages = root / PAGE_CACHE
-    memory.start()
+    memory.start((root.resolve(), subjects.version, version, site_url, site_name))
     for src_uri, text in _file_texts(corpus, subjects, matcher, site_url, site_name, memory):
         site.files.append(GeneratedFile(src_uri, memory.write(pages / src_uri, text)))
     memory.finish()
