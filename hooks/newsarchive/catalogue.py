@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable
 
 from .corpus import PlacedArticle
+from .structure.article import derived_value
 from .rendering import UNKNOWN_SOURCE
 from .timeline import newest_first, reading_minutes
 
@@ -67,28 +68,40 @@ def article_record(placed: PlacedArticle, site_url: str = "") -> dict:
     }
 
 
-# The catalogue as JSON: {"count": n, "articles": [records, newest first]}
+# The catalogue as JSON: {"count": n, "articles": [records, newest first]}, one record per line
+# (readable and diffable; each line is made once per article and page, and kept with the article)
 def articles_json(placed: Iterable[PlacedArticle], site_url: str = "") -> str:
-    records = [article_record(item, site_url) for item in newest_first(placed)]
-    # One record per line: readable and diffable, and written by json's C encoder (indent= is pure Python, 5x slower)
-    lines = ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=True) for record in records)
-    return f'{{"count": {len(records)}, "articles": [\n{lines}\n]}}\n'
+    lines = [_json_line(item, site_url) for item in newest_first(placed)]
+    return f'{{"count": {len(lines)}, "articles": [\n' + ",\n".join(lines) + "\n]}\n"
 
 
 # The catalogue as CSV (RFC 4180, header row, lists joined by "; ", formula cells defused)
 def articles_csv(placed: Iterable[PlacedArticle], site_url: str = "") -> str:
-    output = io.StringIO()
-    writer = csv.writer(output, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for item in newest_first(placed):
-        row = _csv_row(article_record(item, site_url))
-        writer.writerow([_defused(row[column]) for column in CSV_COLUMNS])
-    return output.getvalue()
+    return _csv_line(CSV_COLUMNS) + "".join(_csv_record_line(item, site_url) for item in newest_first(placed))
 
 
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+# One article's JSON record, on one line (by json's C encoder)
+def _json_line(placed: PlacedArticle, site_url: str) -> str:
+    return derived_value(placed.article, f"catalogue.json:{placed.page_path}|{site_url}",
+                         lambda: json.dumps(article_record(placed, site_url), ensure_ascii=False, sort_keys=True))
+
+
+# One article's CSV line
+def _csv_record_line(placed: PlacedArticle, site_url: str) -> str:
+    return derived_value(placed.article, f"catalogue.csv:{placed.page_path}|{site_url}", lambda: _csv_line(
+        [_defused(value) for value in map(_csv_row(article_record(placed, site_url)).get, CSV_COLUMNS)]))
+
+
+# Cells as one CSV line (RFC 4180 quoting, CRLF)
+def _csv_line(cells: Iterable[str]) -> str:
+    output = io.StringIO()
+    csv.writer(output, lineterminator="\r\n").writerow(cells)
+    return output.getvalue()
 
 
 # A record flattened to one text per CSV column

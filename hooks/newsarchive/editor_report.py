@@ -20,6 +20,7 @@ from .corpus import Corpus, PlacedArticle
 from .escaping import escape_html, escape_markdown
 from .addressing import UNDATED
 from .listings import articles_by_year, relative_link
+from .structure.article import derived_value
 from .tagging import ArticleReview
 
 # -----------------------------------------------------------------------------
@@ -77,8 +78,9 @@ def year_report_html(year: str, placed: list[PlacedArticle], corpus: Corpus) -> 
         "(<code>seeds/NAME.yml</code>, see the README); add terms or entities to <code>hooks/newsarchive/data/</code>.</p>\n"
         '<p><a href="./">All years</a></p>\n'
     ]
-    for item in placed:
-        parts.append(_article_html(item, corpus.reviews.get(item.article.seed_path), _year_report_path(year)))
+    for item in placed:  # each article's part made once per article and page (a seed's review comes with its article)
+        parts.append(derived_value(item.article, f"editor_report.html:{item.page_path}", lambda: _article_html(
+            item, corpus.reviews.get(item.article.seed_path), _year_report_path(year))))
     parts.append("</main>\n</body>\n</html>\n")
     return "".join(parts)
 
