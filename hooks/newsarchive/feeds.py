@@ -14,7 +14,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from .browsing import topic_page_path
 from .corpus import PlacedArticle
@@ -69,21 +69,30 @@ def atom_feed(title: str, site_url: str, feed_path: str, entries: Iterable[Place
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-# Every feed of the site: {path in the site: Atom XML} for the archive, each source and each topic
-def site_feeds(articles: list[PlacedArticle], site_title: str, site_url: str, limit: int = FEED_LIMIT) -> dict[str, str]:
-    feeds = {ARCHIVE_FEED: atom_feed(site_title, site_url, ARCHIVE_FEED, articles, limit)}
-    for source in sources_of(articles):
-        feeds[source.feed_path] = atom_feed(f"{site_title}: {source.name}", site_url, source.feed_path,
-                                            source.articles, limit, page_url=_page_url(source_page_path(source.slug)))
-    for slug, (label, tagged) in sorted(_articles_by_topic(articles).items()):
-        feeds[topic_feed_path(slug)] = atom_feed(f"{site_title}: {label}", site_url, topic_feed_path(slug), tagged, limit,
-                                                 page_url=_page_url(topic_page_path(slug)))
+# Every feed of the site: {path in the site: Atom XML} for the archive, each source and each topic.
+# `remembered(path, entries, make)`, when given, may return a feed made earlier from the same entries.
+def site_feeds(articles: list[PlacedArticle], site_title: str, site_url: str, limit: int = FEED_LIMIT,
+               remembered: Callable[[str, list[PlacedArticle], Callable[[], str]], str] | None = None) -> dict[str, str]:
+    remembered = remembered or (lambda path, entries, make: make())
+    feeds = {}
+    for path, title, entries, page_url in _feed_subjects(articles, site_title):
+        newest = newest_first(entries)[:limit]
+        feeds[path] = remembered(path, newest, lambda: atom_feed(title, site_url, path, newest, limit, page_url=page_url))
     return feeds
 
 
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+# (feed path, title, articles, page it mirrors) of every feed: the archive, each source, each topic
+def _feed_subjects(articles: list[PlacedArticle], site_title: str) -> Iterator[tuple[str, str, list[PlacedArticle], str]]:
+    yield ARCHIVE_FEED, site_title, articles, ""
+    for source in sources_of(articles):
+        yield source.feed_path, f"{site_title}: {source.name}", source.articles, _page_url(source_page_path(source.slug))
+    for slug, (label, tagged) in sorted(_articles_by_topic(articles).items()):
+        yield topic_feed_path(slug), f"{site_title}: {label}", tagged, _page_url(topic_page_path(slug))
 
 
 # One <entry>: title, id, link, dates, authors, summary and topic categories

@@ -19,6 +19,7 @@ from .addressing import UNDATED, page_url_link, relative_link, slugify
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
 from .rendering import UNKNOWN_SOURCE, display_date
+from .structure.article import derived_value
 
 # -----------------------------------------------------------------------------
 # Data
@@ -157,10 +158,15 @@ def source_counts(articles: Iterable[PlacedArticle]) -> list[tuple[str, int]]:
 
 # One list item: linked headline, then date, source and summary
 def _article_item(placed: PlacedArticle, from_page: str) -> str:
+    link = escape_html(page_url_link(placed.page_path, from_page))
+    return f'<li><a href="{link}">' + derived_value(placed.article, "listings.item", lambda: _item_text(placed))
+
+
+# A list item after its link's opening tag (the same on every listing, so made once per article)
+def _item_text(placed: PlacedArticle) -> str:
     article = placed.article
     details = " · ".join(part for part in (display_date(article.date), escape_html(_source_of(placed))) if part)
-    return (f'<li><a href="{escape_html(page_url_link(placed.page_path, from_page))}">{escape_html(article.title)}</a><br>'
-            f"<small>{details}</small><br>{escape_html(article.summary)}</li>")
+    return f"{escape_html(article.title)}</a><br><small>{details}</small><br>{escape_html(article.summary)}</li>"
 
 
 # Text safe inside a double-quoted YAML scalar

@@ -10,6 +10,7 @@ find them.  Hand-written pages in `docs/` carry placeholders such as
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -116,7 +117,7 @@ class GeneratedMemory:
     def __init__(self, *, keep: bool = True) -> None:
         self.keep = keep  # False: a one-off build, nothing to remember (values are made and not stored)
         self._entries: dict[str, tuple[tuple, object, object]] = {}  # name -> (signature, inputs kept alive, value)
-        self._written: dict[Path, str] = {}  # file -> the text last written to it by this process
+        self._written: dict[str, str] = {}  # file -> the text last written to it by this process
         self._asked: set[str] = set()
         self._context: tuple = ()
         self.made = 0  # values made (not reused) by the current build, for tests and the benchmark
@@ -143,12 +144,13 @@ class GeneratedMemory:
             self._entries[name] = (signature, inputs, value)
         return value
 
-    # Write a file unless this process last wrote this very text to it and it is still there
+    # Write a file unless this process last wrote this same text to it and it is still there
     def write(self, path: Path, text: str) -> Path:
-        if self._written.get(path) is not text or not path.is_file():
+        key = os.fspath(path)
+        if self._written.get(key) != text or not os.path.isfile(key):
             _write_if_changed(path, text)
             if self.keep:
-                self._written[path] = text
+                self._written[key] = text
         return path
 
     # End a build: forget the entries it did not ask for (pages that no longer exist)
@@ -256,8 +258,8 @@ def _file_texts(
     yield from _subject_pages(articles, vocabulary, remembered)
     yield sources.SOURCES_INDEX, remembered(sources.SOURCES_INDEX, articles, lambda: _sources_index_page(articles))
     yield from remembered("sources", articles, lambda: sources.source_pages(articles)).items()
-    yield from remembered("feeds", articles, lambda: feeds.site_feeds(articles, site_name or "News archive", site_url),
-                          site_name, site_url).items()
+    yield from feeds.site_feeds(articles, site_name or "News archive", site_url,
+                                remembered=lambda path, newest, make: remembered(path, newest, make)).items()
     yield catalogue.ARTICLES_JSON, remembered(catalogue.ARTICLES_JSON, articles,
                                               lambda: catalogue.articles_json(articles, site_url), site_url)
     yield catalogue.ARTICLES_CSV, remembered(catalogue.ARTICLES_CSV, articles,
@@ -274,13 +276,20 @@ def _article_pages(
 ) -> Iterator[tuple[str, str]]:
     by_path = {placed.page_path: placed for placed in articles}
     entities = {entity.slug: entity for entity in vocabulary.entities}
-    people_index = _articles_by_person(articles)
+    # Each person's candidates, as the tuple remembered from the last build while they are the same articles
+    people_index = {
+        slug: memory.value(f"person-candidates:{slug}", articles_signature(bucket), None, lambda: tuple(bucket))
+        for slug, bucket in _articles_by_person(articles).items()
+    }
     header_search_full_text = len(articles) <= HEADER_SEARCH_FULL_TEXT_LIMIT
     for placed in articles:
         article, path = placed.article, placed.page_path
         url = site_url.rstrip("/") + "/" + placed.url if site_url else ""
         related = relations.get(path, [])
-        same_people = _same_people(placed, people_index, {relation.page_path for relation in related})
+        shown = {relation.page_path for relation in related}
+        buckets = tuple(people_index.get(m.slug, ()) for m in article.entities if m.kind == "person")
+        same_people = memory.value(f"same-people:{path}", (id(article), path, frozenset(shown), tuple(map(id, buckets))),
+                                   buckets, lambda: _same_people(placed, people_index, shown))
         # What the page shows of other articles: their paths, and titles and tags (by identity)
         others = tuple((relation, id(by_path[relation.page_path].article)) for relation in related
                        if relation.page_path in by_path)
