@@ -124,3 +124,14 @@ def test_every_internal_link_and_asset_of_the_built_site_resolves(real_site):
             if not (resolved.is_file() or (resolved / "index.html").is_file()):
                 broken.add((page.relative_to(site).as_posix(), target))
     assert not broken, sorted(broken)[:20]
+
+
+def test_listing_pages_keep_their_article_lists_out_of_the_header_search(real_site):
+    import json
+
+    index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    topic_docs = [doc for doc in index["docs"] if doc["location"].startswith("topics/forced-repatriation/")]
+    assert topic_docs and "Forced repatriation" in topic_docs[0]["title"]
+    titles = [doc["title"] for doc in index["docs"] if doc["location"].startswith("articles/20")]
+    assert titles  # the articles themselves are found by their own pages
+    assert not any(title in doc["text"] for doc in topic_docs for title in titles)
