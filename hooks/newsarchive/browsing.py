@@ -11,13 +11,13 @@ is written on; seed-derived text is escaped.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
 from .addressing import page_url_link
-from .listings import article_list, html_list, relative_link, subject_listing, yaml_quoted
+from .listings import Remember, article_list, html_list, relative_link, subject_listing, yaml_quoted
 
 # -----------------------------------------------------------------------------
 # Data
@@ -100,7 +100,16 @@ def topics_index_page(topics: list[Subject], grouped: dict[str, list[PlacedArtic
 
 
 # One topic's page (description, co-occurring topics, its newest articles) and its year pages
-def topic_pages(topic: Subject, articles: list[PlacedArticle], names: dict[str, str], extra: str = "") -> dict[str, str]:
+def topic_pages(topic: Subject, articles: list[PlacedArticle], names: dict[str, str], extra: str = "",
+                remembered: Remember | None = None) -> dict[str, str]:
+    path = topic_page_path(topic.slug)
+    listing, year_pages = subject_listing(topic.name, path, articles, lambda placed: placed, article_list, remembered)
+    page = (remembered or _made)(path, articles, lambda: _topic_page(topic, articles, names, extra, listing))
+    return {path: page, **year_pages}
+
+
+# The text of one topic's own page, around its listing
+def _topic_page(topic: Subject, articles: list[PlacedArticle], names: dict[str, str], extra: str, listing: str) -> str:
     path = topic_page_path(topic.slug)
     lines = _front_matter(topic.name, topic.description)
     lines.append(f"# {escape_markdown(topic.name)}\n")
@@ -118,9 +127,13 @@ def topic_pages(topic: Subject, articles: list[PlacedArticle], names: dict[str, 
         )
         lines.append(f"**Related topics:** {links}\n")
     lines.append(f"## Articles ({len(articles)})\n")
-    listing, year_pages = subject_listing(topic.name, path, articles, lambda placed: placed, article_list)
     lines.append(listing)
-    return {path: "\n".join(lines), **year_pages}
+    return "\n".join(lines)
+
+
+# A page made now (for callers that remember nothing)
+def _made(path: str, articles: list[PlacedArticle], make: Callable[[], str]) -> str:
+    return make()
 
 
 # The topics that appear most often beside one topic
@@ -160,17 +173,26 @@ def entity_index_page(kind: str, entities: list[Subject], grouped: dict[str, lis
 
 
 # One entity's page (description, the articles that mention it, with mention counts) and its year pages
-def entity_pages(entity: Subject, mentions: list[tuple[PlacedArticle, int]]) -> dict[str, str]:
+def entity_pages(entity: Subject, mentions: list[tuple[PlacedArticle, int]],
+                 remembered: Remember | None = None) -> dict[str, str]:
     path = entity_page_path(entity.kind, entity.slug)
+    listing, year_pages = subject_listing(entity.name, path, mentions, lambda mention: mention[0], _mention_list,
+                                          remembered)
+    # the mention counts come from the articles, so the articles alone say whether the page changed
+    page = (remembered or _made)(path, [placed for placed, _ in mentions], lambda: _entity_page(entity, mentions, listing))
+    return {path: page, **year_pages}
+
+
+# The text of one entity's own page, around its listing
+def _entity_page(entity: Subject, mentions: list[tuple[PlacedArticle, int]], listing: str) -> str:
     lines = _front_matter(entity.name, entity.description)
     lines.append(f"# {escape_markdown(entity.name)}\n")
     lines.append(escape_markdown(entity.description) + "\n")
     if entity.aliases:
         lines.append("**Also named:** " + ", ".join(escape_markdown(alias, line_start=False) for alias in entity.aliases) + "\n")
     lines.append(f"## Articles that mention {escape_markdown(entity.name)} ({len(mentions)})\n")
-    listing, year_pages = subject_listing(entity.name, path, mentions, lambda mention: mention[0], _mention_list)
     lines.append(listing)
-    return {path: "\n".join(lines) + "\n", **year_pages}
+    return "\n".join(lines) + "\n"
 
 
 # List of articles with how often each mentions the entity (an HTML block, as listings' lists)

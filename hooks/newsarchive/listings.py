@@ -28,6 +28,10 @@ from .structure.article import derived_value
 # An item of a listing (an article, or an article with a mention count).
 T = TypeVar("T")
 
+# `remembered(path, articles, make)`: the text of a page made from these articles, made by `make()`
+# unless the caller remembers it from an earlier build (see site.GeneratedMemory); None: always made.
+Remember = Callable[[str, list[PlacedArticle], Callable[[], str]], str]
+
 # How many articles the home page lists.
 LATEST_COUNT = 20
 
@@ -130,7 +134,9 @@ def subject_listing(
     items: list[T],
     placed_of: Callable[[T], PlacedArticle],
     render: Callable[[list[T], str], str],
+    remembered: Remember | None = None,
 ) -> tuple[str, dict[str, str]]:
+    remembered = remembered or (lambda path, articles, make: make())
     if len(items) <= SUBJECT_LISTING_LIMIT:
         return render(items, page_path), {}
     pages, links = {}, []
@@ -139,10 +145,10 @@ def subject_listing(
         label = "Undated" if year == UNDATED else year
         links.append(f"[{label}]({relative_link(year_path, page_path)}) ({len(in_year)})")
         heading = f"{title}: {label}"
-        pages[year_path] = (
+        pages[year_path] = remembered(year_path, [placed_of(item) for item in in_year], lambda: (
             f'---\ntitle: "{yaml_quoted(escape_html(heading))}"\n---\n\n# {escape_markdown(heading)}\n\n'
             f"[All years]({relative_link(page_path, year_path)})\n\n" + render(in_year, year_path)
-        )
+        ))
     intro = f"The newest {SUBJECT_LISTING_LIMIT} of {len(items)}. All of them by year: " + " · ".join(links) + "\n\n"
     return intro + render(items[:SUBJECT_LISTING_LIMIT], page_path), pages
 

@@ -257,7 +257,7 @@ def _file_texts(
     yield timeline.TIMELINE_PAGE, remembered(timeline.TIMELINE_PAGE, articles, lambda: timeline.timeline_page(articles))
     yield from _subject_pages(articles, vocabulary, remembered)
     yield sources.SOURCES_INDEX, remembered(sources.SOURCES_INDEX, articles, lambda: _sources_index_page(articles))
-    yield from remembered("sources", articles, lambda: sources.source_pages(articles)).items()
+    yield from sources.source_pages(articles, remembered).items()
     yield from feeds.site_feeds(articles, site_name or "News archive", site_url,
                                 remembered=lambda path, newest, make: remembered(path, newest, make)).items()
     yield catalogue.ARTICLES_JSON, remembered(catalogue.ARTICLES_JSON, articles,
@@ -388,8 +388,7 @@ def _subject_pages(articles: list[PlacedArticle], vocabulary: Vocabulary, rememb
         tagged = by_topic.get(topic.slug, [])
         feed = relative_link(feeds.topic_feed_path(topic.slug), browsing.topic_page_path(topic.slug))
         extra = f"[Atom feed of this topic]({feed})\n" if tagged else ""  # a topic's feed exists once it has articles
-        yield from remembered(f"topic:{topic.slug}", tagged,
-                              lambda: browsing.topic_pages(topic, tagged, names, extra=extra)).items()
+        yield from browsing.topic_pages(topic, tagged, names, extra=extra, remembered=remembered).items()
     mentions = browsing.mentions_by_entity(articles)
     for kind in browsing.ENTITY_SECTIONS:
         subjects = [
@@ -401,9 +400,7 @@ def _subject_pages(articles: list[PlacedArticle], vocabulary: Vocabulary, rememb
                                                            lambda: browsing.entity_index_page(kind, subjects, mentions))
         for subject in subjects:
             if mentions.get(subject.slug):
-                mentioning = [placed for placed, _ in mentions[subject.slug]]  # the counts come from the articles
-                yield from remembered(f"entity:{kind}:{subject.slug}", mentioning,
-                                      lambda: browsing.entity_pages(subject, mentions[subject.slug])).items()
+                yield from browsing.entity_pages(subject, mentions[subject.slug], remembered).items()
 
 
 # The sources index page: every publication with its article count

@@ -15,7 +15,7 @@ import yaml
 
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
-from .listings import article_list, relative_link, subject_listing
+from .listings import Remember, article_list, relative_link, subject_listing
 from .rendering import UNKNOWN_SOURCE
 from .timeline import newest_first
 
@@ -94,7 +94,7 @@ def sources_index(articles: Iterable[PlacedArticle], from_page: str = SOURCES_IN
 
 
 # One publication's page (name, home page, feed link, its newest articles) and its year pages
-def source_page(source: Source) -> dict[str, str]:
+def source_page(source: Source, remembered: Remember | None = None) -> dict[str, str]:
     path = source.page_path
     count = len(source.articles)
     intro = f"{count} article{'' if count == 1 else 's'} in the archive"
@@ -111,14 +111,15 @@ def source_page(source: Source) -> dict[str, str]:
     lines.append(
         f"[Atom feed]({relative_link(source.feed_path, path)}) · [All sources]({relative_link(SOURCES_INDEX, path)})\n"
     )
-    listing, year_pages = subject_listing(source.name, path, source.articles, lambda placed: placed, article_list)
+    listing, year_pages = subject_listing(source.name, path, source.articles, lambda placed: placed, article_list,
+                                          remembered)
     lines.append(listing)
     return {path: "\n".join(lines), **year_pages}
 
 
 # Every publication's page and year pages: {source path: Markdown}
-def source_pages(articles: Iterable[PlacedArticle]) -> dict[str, str]:
-    return {path: text for source in sources_of(articles) for path, text in source_page(source).items()}
+def source_pages(articles: Iterable[PlacedArticle], remembered: Remember | None = None) -> dict[str, str]:
+    return {path: text for source in sources_of(articles) for path, text in source_page(source, remembered).items()}
 
 
 # -----------------------------------------------------------------------------
