@@ -19,7 +19,7 @@ from .overrides import apply_override, is_override_file, load_override, override
 from .pipeline import article_from_file
 from .publications import PublicationRegistry
 from .reading import MAX_SEED_BYTES, SeedError, is_saved_page_folder, is_seed_file
-from .structure.article import Article
+from .structure.article import Article, derived_value
 from .tagging import ArticleReview, TagOverrides, review_article, tag_article
 from .vocabulary import Vocabulary, VocabularyError
 
@@ -198,7 +198,9 @@ def _seed_result(path: Path, shown: str, publications: PublicationRegistry, voca
     return result
 
 
-# Sort key: newest date first, undated last, then by headline and file for a stable order
+# Sort key: newest date first, undated last, then by headline and file for a stable order (made once
+# per article: listings sort the same articles many times)
 def newest_first_key(placed: PlacedArticle) -> tuple:
-    date = placed.article.date
-    return (date is None, -(date.toordinal() if date else 0), placed.article.title.lower(), placed.article.seed_path)
+    article = placed.article
+    return derived_value(article, "corpus.newest_first_key", lambda: (
+        article.date is None, -(article.date.toordinal() if article.date else 0), article.title.lower(), article.seed_path))

@@ -184,7 +184,8 @@ def yaml_quoted(text: str) -> str:
 
 # The year folder of an article
 def _year_of(placed: PlacedArticle) -> str:
-    return str(placed.article.date.year) if placed.article.date else UNDATED
+    date = placed.article.date
+    return str(date.year) if date else UNDATED
 
 
 # The publication name of an article, or the unknown-source label
