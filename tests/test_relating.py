@@ -115,7 +115,7 @@ def test_related_reading_html_links_relatively_and_escapes_titles():
     assert 'href="../../2024/beijing-keeps-sending-refugees-back/"' in text
     html = markdown.markdown(text, extensions=["pymdownx.escapeall", "md_in_html"])
     assert html == text.strip()
-    assert '<h2 id="related-reading">Related reading</h2>' in html
+    assert '<h2 id="related-reading" data-search-exclude>Related reading</h2>' in html
     assert "Beijing *keeps* [sending] refugees back</a>" in html
     assert "Also about: Repatriation" in html
     assert related_reading_html([], by_path, archive[0].page_path) == ""

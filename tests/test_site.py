@@ -135,3 +135,7 @@ def test_listing_pages_keep_their_article_lists_out_of_the_header_search(real_si
     titles = [doc["title"] for doc in index["docs"] if doc["location"].startswith("articles/20")]
     assert titles  # the articles themselves are found by their own pages
     assert not any(title in doc["text"] for doc in topic_docs for title in titles)
+    # nor the sections after an article's text (entities, related reading, same people, citation)
+    sections = ("#in-this-article", "#related-reading", "#articles-that-mention-the-same-people")
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].endswith(sections)]
+    assert not any("Cite this article" in doc["text"] or "@article{" in doc["text"] for doc in index["docs"])

@@ -69,7 +69,10 @@ def article_section_html(heading: str, items: Iterable[tuple[PlacedArticle, str]
     ]
     if not rendered:
         return ""
-    return f'<h2 id="{slugify(heading)}">{escape_html(heading)}</h2>\n<ul>\n' + "\n".join(rendered) + "\n</ul>\n"
+    # data-search-exclude on the heading keeps the whole section out of the header search (Material's
+    # search starts a new section at every heading with an id, even inside an excluded element)
+    return (f'<h2 id="{slugify(heading)}" data-search-exclude>{escape_html(heading)}</h2>\n<ul>\n'
+            + "\n".join(rendered) + "\n</ul>\n")
 
 
 # A raw HTML list block of ready items (blank lines around it, so Python-Markdown passes it through).

@@ -352,7 +352,7 @@ def _entity_section(placed: PlacedArticle, entities: dict) -> str:
             groups.append(f"<strong>{title}:</strong> {links}")
     if not groups:
         return ""
-    return ('<div class="article-entities">\n<h2 id="in-this-article">In this article</h2>\n<p>'
+    return ('<div class="article-entities">\n<h2 id="in-this-article" data-search-exclude>In this article</h2>\n<p>'
             + "<br>\n".join(groups) + "</p>\n</div>\n")
 
 
