@@ -265,6 +265,11 @@ def _file_texts(
         return memory.value(name, (articles_signature(placed), *extra), placed, make)
 
     relations = memory.related.update(articles)
+    if not memory.keep:  # a one-off build: what only relating and deduplication needed can go now
+        memory.related, memory.duplicates = RelatedArticles(), DuplicateFinder()
+        for placed in articles:
+            for key in ("relating.term_counts", "deduplication.body_statistics"):
+                placed.article.derived.pop(key, None)
     yield from _article_pages(articles, vocabulary, matcher, relations, site_url, memory)
     yield listings.ARCHIVE_INDEX, remembered(listings.ARCHIVE_INDEX, articles, lambda: listings.archive_index_page(articles))
     for year, placed in listings.articles_by_year(articles).items():
