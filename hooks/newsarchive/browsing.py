@@ -11,13 +11,13 @@ is written on; seed-derived text is escaped.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
 from .addressing import page_url_link
-from .listings import Remember, article_list, html_list, relative_link, subject_listing, yaml_quoted
+from .listings import Remember, article_list, make_now, html_list, relative_link, subject_listing, yaml_quoted
 
 # -----------------------------------------------------------------------------
 # Data
@@ -84,6 +84,11 @@ def articles_by_topic(articles: Iterable[PlacedArticle]) -> dict[str, list[Place
     return dict(grouped)
 
 
+# The label of each topic in a grouping by slug (as its articles carry it)
+def topic_labels(by_topic: dict[str, list[PlacedArticle]]) -> dict[str, str]:
+    return {slug: next(t.label for t in tagged[0].article.topics if t.slug == slug) for slug, tagged in by_topic.items()}
+
+
 # The Topics index: every topic with its description and article count
 def topics_index_page(topics: list[Subject], grouped: dict[str, list[PlacedArticle]], iptc_release: str) -> str:
     lines = _front_matter("Topics", "Every topic of the archive, with its description and article count.")
@@ -104,7 +109,7 @@ def topic_pages(topic: Subject, articles: list[PlacedArticle], names: dict[str, 
                 remembered: Remember | None = None) -> dict[str, str]:
     path = topic_page_path(topic.slug)
     listing, year_pages = subject_listing(topic.name, path, articles, lambda placed: placed, article_list, remembered)
-    page = (remembered or _made)(path, articles, lambda: _topic_page(topic, articles, names, extra, listing))
+    page = (remembered or make_now)(path, articles, lambda: _topic_page(topic, articles, names, extra, listing))
     return {path: page, **year_pages}
 
 
@@ -129,11 +134,6 @@ def _topic_page(topic: Subject, articles: list[PlacedArticle], names: dict[str, 
     lines.append(f"## Articles ({len(articles)})\n")
     lines.append(listing)
     return "\n".join(lines)
-
-
-# A page made now (for callers that remember nothing)
-def _made(path: str, articles: list[PlacedArticle], make: Callable[[], str]) -> str:
-    return make()
 
 
 # The topics that appear most often beside one topic
@@ -179,7 +179,7 @@ def entity_pages(entity: Subject, mentions: list[tuple[PlacedArticle, int]],
     listing, year_pages = subject_listing(entity.name, path, mentions, lambda mention: mention[0], _mention_list,
                                           remembered)
     # the mention counts come from the articles, so the articles alone say whether the page changed
-    page = (remembered or _made)(path, [placed for placed, _ in mentions], lambda: _entity_page(entity, mentions, listing))
+    page = (remembered or make_now)(path, [placed for placed, _ in mentions], lambda: _entity_page(entity, mentions, listing))
     return {path: page, **year_pages}
 
 

@@ -169,7 +169,3 @@ def _ascii_word(word: str) -> str:
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]", "", ascii_word.lower())
 
-
-# Length of the longest run of backticks in a text (a code fence must be longer)
-def _longest_backtick_run(text: str) -> int:
-    return max((len(run) for run in re.findall(r"`+", text)), default=0)

@@ -13,10 +13,10 @@ import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
-from .browsing import topic_page_path
+from .browsing import articles_by_topic, topic_labels, topic_page_path
+from .listings import make_now
 from .corpus import PlacedArticle
 from .sources import source_page_path, sources_of
 from .timeline import newest_first
@@ -73,7 +73,7 @@ def atom_feed(title: str, site_url: str, feed_path: str, entries: Iterable[Place
 # `remembered(path, entries, make)`, when given, may return a feed made earlier from the same entries.
 def site_feeds(articles: list[PlacedArticle], site_title: str, site_url: str, limit: int = FEED_LIMIT,
                remembered: Callable[[str, list[PlacedArticle], Callable[[], str]], str] | None = None) -> dict[str, str]:
-    remembered = remembered or (lambda path, entries, make: make())
+    remembered = remembered or make_now
     feeds = {}
     for path, title, entries, page_url in _feed_subjects(articles, site_title):
         newest = newest_first(entries)[:limit]
@@ -91,8 +91,10 @@ def _feed_subjects(articles: list[PlacedArticle], site_title: str) -> Iterator[t
     yield ARCHIVE_FEED, site_title, articles, ""
     for source in sources_of(articles):
         yield source.feed_path, f"{site_title}: {source.name}", source.articles, _page_url(source_page_path(source.slug))
-    for slug, (label, tagged) in sorted(_articles_by_topic(articles).items()):
-        yield topic_feed_path(slug), f"{site_title}: {label}", tagged, _page_url(topic_page_path(slug))
+    by_topic = articles_by_topic(articles)
+    labels = topic_labels(by_topic)
+    for slug, tagged in sorted(by_topic.items()):
+        yield topic_feed_path(slug), f"{site_title}: {labels[slug]}", tagged, _page_url(topic_page_path(slug))
 
 
 # One <entry>: title, id, link, dates, authors, summary and topic categories
@@ -113,17 +115,6 @@ def _entry(placed: PlacedArticle, site_url: str, feed_path: str) -> ET.Element:
     for topic in article.topics:
         ET.SubElement(entry, "category", term=_xml_safe(topic.slug), label=_xml_safe(topic.label))
     return entry
-
-
-# topic slug -> (label, articles filed under it)
-def _articles_by_topic(articles: list[PlacedArticle]) -> dict[str, tuple[str, list[PlacedArticle]]]:
-    labels: dict[str, str] = {}
-    tagged: dict[str, list[PlacedArticle]] = defaultdict(list)
-    for placed in articles:
-        for topic in placed.article.topics:
-            labels.setdefault(topic.slug, topic.label)
-            tagged[topic.slug].append(placed)
-    return {slug: (labels[slug], tagged[slug]) for slug in tagged}
 
 
 # A child element holding text (XML-safe); returns it

@@ -32,6 +32,11 @@ T = TypeVar("T")
 # unless the caller remembers it from an earlier build (see site.GeneratedMemory); None: always made.
 Remember = Callable[[str, list[PlacedArticle], Callable[[], str]], str]
 
+
+# The `Remember` of callers that remember nothing: the page is made now
+def make_now(path: str, articles: list[PlacedArticle], make: Callable[[], str]) -> str:
+    return make()
+
 # How many articles the home page lists.
 LATEST_COUNT = 20
 
@@ -139,7 +144,7 @@ def subject_listing(
     render: Callable[[list[T], str], str],
     remembered: Remember | None = None,
 ) -> tuple[str, dict[str, str]]:
-    remembered = remembered or (lambda path, articles, make: make())
+    remembered = remembered or make_now
     if len(items) <= SUBJECT_LISTING_LIMIT:
         return render(items, page_path), {}
     pages, links = {}, []

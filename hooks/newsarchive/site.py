@@ -211,16 +211,17 @@ def _build_site(root: Path, site_url: str, site_name: str, publications: Publica
     memory = _memory if remember else GeneratedMemory(keep=False)
     corpus = build_corpus(root / "seeds", registry, subjects, display_root=root, cache=cache, prepare=prepare,
                           duplicate_finder=memory.duplicates)
+    by_topic = browsing.articles_by_topic(corpus.articles)
     site = ArchiveSite(
         problems=list(corpus.problems),
         notes=[f"{path}: not a seed file, ignored" for path in corpus.ignored] + corpus.notes,
         latest=corpus.articles[: listings.LATEST_COUNT],
         article_count=len(corpus.articles),
-        topic_counts=_topic_counts(corpus.articles),
+        topic_counts=_topic_counts(by_topic),
     )
     pages = root / PAGE_CACHE
     memory.start((root.resolve(), subjects.version, version, site_url, site_name))
-    for src_uri, text in _file_texts(corpus, subjects, matcher, site_url, site_name, memory):
+    for src_uri, text in _file_texts(corpus, by_topic, subjects, matcher, site_url, site_name, memory):
         site.files.append(GeneratedFile(src_uri, memory.write(pages / src_uri, text)))
     memory.finish()
     return site
@@ -255,7 +256,8 @@ def entity_matcher(vocabulary: Vocabulary) -> EntityMatcher:
 # (path in the site, text) of every generated file; texts whose inputs did not change since the last
 # build in this process come from `memory`
 def _file_texts(
-    corpus: Corpus, vocabulary: Vocabulary, matcher: EntityMatcher, site_url: str, site_name: str, memory: GeneratedMemory
+    corpus: Corpus, by_topic: dict[str, list[PlacedArticle]], vocabulary: Vocabulary, matcher: EntityMatcher,
+    site_url: str, site_name: str, memory: GeneratedMemory,
 ) -> Iterator[tuple[str, str]]:
     articles = corpus.articles
     everything = articles_signature(articles)
@@ -276,7 +278,7 @@ def _file_texts(
         path = listings.year_page_path(year)
         yield path, remembered(path, placed, lambda: timeline.year_page_by_month(year, placed))
     yield timeline.TIMELINE_PAGE, remembered(timeline.TIMELINE_PAGE, articles, lambda: timeline.timeline_page(articles))
-    yield from _subject_pages(articles, vocabulary, remembered)
+    yield from _subject_pages(articles, by_topic, vocabulary, remembered)
     yield sources.SOURCES_INDEX, remembered(sources.SOURCES_INDEX, articles, lambda: _sources_index_page(articles))
     yield from sources.source_pages(articles, remembered).items()
     yield from feeds.site_feeds(articles, site_name or "News archive", site_url,
@@ -396,8 +398,8 @@ def _same_people_section(placed: PlacedArticle, same_people: list[tuple[PlacedAr
 
 
 # Topic and entity pages with their indexes
-def _subject_pages(articles: list[PlacedArticle], vocabulary: Vocabulary, remembered: Callable) -> Iterator[tuple[str, str]]:
-    by_topic = browsing.articles_by_topic(articles)
+def _subject_pages(articles: list[PlacedArticle], by_topic: dict[str, list[PlacedArticle]], vocabulary: Vocabulary,
+                   remembered: Callable) -> Iterator[tuple[str, str]]:
     topics = [
         Subject(t.slug, t.label, t.description, "topic", t.iptc, tuple(alias for _, names in t.aliases for alias in names))
         for t in vocabulary.topics
@@ -436,9 +438,8 @@ def _sources_index_page(articles: list[PlacedArticle]) -> str:
 
 
 # Every topic in use with its number of articles, most first
-def _topic_counts(articles: list[PlacedArticle]) -> list[tuple[str, str, int]]:
-    labels = {topic.slug: topic.label for placed in articles for topic in placed.article.topics}
-    by_topic = browsing.articles_by_topic(articles)
+def _topic_counts(by_topic: dict[str, list[PlacedArticle]]) -> list[tuple[str, str, int]]:
+    labels = browsing.topic_labels(by_topic)
     return sorted(((slug, labels[slug], len(tagged)) for slug, tagged in by_topic.items()), key=lambda item: (-item[2], item[0]))
 
 
