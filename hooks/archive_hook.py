@@ -18,10 +18,11 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from newsarchive.fulltext import FulltextError, index_site
 from newsarchive.publications import RegistryError
-from newsarchive.rendering import expand_wrappers
+from newsarchive.rendering import PageContent, expand_wrappers
 from newsarchive.site import ArchiveSite, build_site
 from newsarchive.vocabulary import VocabularyError
 
@@ -35,6 +36,13 @@ _command = "build"
 
 # Set to 1 to skip the full-text index in a build too (the benchmark times that step on its own).
 SKIP_FULLTEXT_VARIABLE = "NEWSARCHIVE_SKIP_FULLTEXT"
+
+# Set to 1 to have Python-Markdown convert every page, article pages too (their content made by the
+# pipeline must be byte for byte what this gives: the tests build both ways and compare).
+PYTHON_MARKDOWN_VARIABLE = "NEWSARCHIVE_PYTHON_MARKDOWN"
+
+# The content of generated pages made by the pipeline, by source path, until MkDocs asks for it.
+_contents: dict[str, PageContent] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -70,6 +78,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for message in _site.notes:
         log.info(message)
     log.info(f"archive: {_site.article_count} articles, {len(_site.files)} generated files, {time.perf_counter() - started:.2f} s")
+    _contents.clear()
+    if os.environ.get(PYTHON_MARKDOWN_VARIABLE) != "1":
+        _contents.update((generated.src_uri, generated.content) for generated in _site.files if generated.content)
     for generated in _site.files:
         if files.get_file_from_path(generated.src_uri):
             log.warning(f"docs/{generated.src_uri} is hand-written but the archive generates it; the generated one is used")
@@ -80,14 +91,23 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-# Fill a hand-written page's archive placeholders (latest articles, source list, ...)
+# Fill a hand-written page's archive placeholders (latest articles, source list, ...); a page whose
+# content the pipeline made has nothing left for Python-Markdown to convert
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _contents:
+        return ""
     return _site.fill_placeholders(markdown, page.file.src_uri) if _site else markdown
 
 
-# Turn the marker comments around the pages' Markdown sections into the elements they stand for
+# The content the pipeline made for the page, or the converted Markdown with the marker comments around
+# its sections turned into the elements they stand for
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return expand_wrappers(html)
+    content = _contents.pop(page.file.src_uri, None)
+    if content is None:
+        return expand_wrappers(html)
+    page.toc = get_toc(list(content.toc_tokens))
+    page.present_anchor_ids = None  # not known without Python-Markdown: MkDocs then skips checking links to them
+    return content.html
 
 
 # Give templates the latest articles (the 404 page lists them)

@@ -34,7 +34,8 @@ class BuiltSite:
 
 # Copy the project (without its seeds) into `destination`, add `seeds`, and build it
 def build_project(destination: Path, seeds: dict[str, bytes] | None = None, *, strict: bool = False,
-                  real_seeds: bool = False, extra_args: tuple[str, ...] = ()) -> BuiltSite:
+                  real_seeds: bool = False, extra_args: tuple[str, ...] = (),
+                  environment: dict[str, str] | None = None) -> BuiltSite:
     project = destination / "project"
     project.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
@@ -52,6 +53,7 @@ def build_project(destination: Path, seeds: dict[str, bytes] | None = None, *, s
         (seed_dir / name).write_bytes(data)
     site = destination / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)] + (["--strict"] if strict else [])
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
-    result = subprocess.run(command + list(extra_args), cwd=project, capture_output=True, text=True, env=environment)
+    variables = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
+    variables.update(environment or {})
+    result = subprocess.run(command + list(extra_args), cwd=project, capture_output=True, text=True, env=variables)
     return BuiltSite(project, site, result.returncode, result.stdout + result.stderr)

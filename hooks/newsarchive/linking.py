@@ -18,11 +18,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from .addressing import relative_link
-from .escaping import escape_markdown
+from .addressing import page_url_link, relative_link
+from .escaping import escape_html_text, escape_markdown
 from .structure.article import Article, Block, BlockKind, derived_value
 
 # -----------------------------------------------------------------------------
@@ -125,23 +125,53 @@ def split_segments(text: str, spans: Sequence[Span]) -> list[Segment]:
 
 # The block's inline Markdown: escaped text, entity links (relative to `from_page`) and footnote references
 def block_markdown(block: Block, spans: Sequence[Span], from_page: str) -> str:
-    cuts = sorted({0, len(block.text), *(ref.offset for ref in block.footnote_refs)})
-    references = {}
-    for ref in sorted(block.footnote_refs, key=lambda ref: (ref.offset, ref.number)):
-        references.setdefault(ref.offset, []).append(f"[^{ref.number}]")
     pieces = []
-    for start, end in zip(cuts, cuts[1:] + [len(block.text)]):
-        pieces.extend(references.pop(start, []))
-        if start < end:
-            inside = [_shifted(span, start) for span in spans if start <= span.start and span.end <= end]
-            pieces.append(_segments_markdown(split_segments(block.text[start:end], inside), from_page, start == 0))
-    pieces.extend(reference for remaining in references.values() for reference in remaining)
+    for number, segments, line_start in _inline_pieces(block, spans):
+        if number is not None:
+            pieces.append(f"[^{number}]")
+        else:
+            pieces.append(_segments_markdown(segments, from_page, line_start))
+    return "".join(pieces).rstrip()
+
+
+# The block's inline HTML, exactly as Python-Markdown and MkDocs render `block_markdown`'s Markdown:
+# escaped text, entity links as directory-style URLs, footnote references as the footnotes extension
+# writes them (`footnote_labels`: the label shown for each footnote number)
+def block_html(block: Block, spans: Sequence[Span], from_page: str, footnote_labels: Mapping[int, int]) -> str:
+    pieces = []
+    for number, segments, line_start in _inline_pieces(block, spans):
+        if number is not None:
+            pieces.append(f'<sup id="fnref:{number}"><a class="footnote-ref" href="#fn:{number}">{footnote_labels[number]}</a></sup>')
+        else:
+            pieces.extend(
+                f'<a href="{page_url_link(segment.target, from_page)}">{escape_html_text(segment.text, line_start=False)}</a>'
+                if segment.target else escape_html_text(segment.text, line_start=line_start and index == 0)
+                for index, segment in enumerate(segments)
+            )
     return "".join(pieces).rstrip()
 
 
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+# The block's text in order, as (footnote number, None, False) for each footnote reference and
+# (None, segments, begins the line) for each run of text between them
+def _inline_pieces(block: Block, spans: Sequence[Span]) -> Iterator[tuple[int | None, list[Segment], bool]]:
+    cuts = sorted({0, len(block.text), *(ref.offset for ref in block.footnote_refs)})
+    references: dict[int, list[int]] = {}
+    for ref in sorted(block.footnote_refs, key=lambda ref: (ref.offset, ref.number)):
+        references.setdefault(ref.offset, []).append(ref.number)
+    for start, end in zip(cuts, cuts[1:] + [len(block.text)]):
+        for number in references.pop(start, []):
+            yield number, [], False
+        if start < end:
+            inside = [_shifted(span, start) for span in spans if start <= span.start and span.end <= end]
+            yield None, split_segments(block.text[start:end], inside), start == 0
+    for remaining in references.values():
+        for number in remaining:
+            yield number, [], False
 
 
 # Regex for one surface form (word boundaries go around all of them): any spacing; acronyms exact, names from their first letter

@@ -12,13 +12,16 @@ raw text that our own templates escape (`| e`, `| tojson`).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
+from markdown.extensions import toc
 
-from .escaping import escape_html, escape_markdown
-from .linking import Span, block_markdown
+from .escaping import escape_html, escape_html_text, escape_markdown
+from .linking import Span, block_html, block_markdown
 from .structure.article import Article, Block, BlockKind
 
 # -----------------------------------------------------------------------------
@@ -47,12 +50,36 @@ _WRAPPER_MARKER = re.compile(r"<!-- archive:(?:open (<[a-z]+(?: [^<>]*)?>)|close
 # -----------------------------------------------------------------------------
 
 
-# The whole Markdown page for one article.  `page_path` is its source path (links are made relative
-# to it), `links` the entity-link spans per body block, `topic_links` (label, link) pairs for its
+@dataclass(frozen=True)
+class PageContent:
+    """A page's HTML content and headings, made without Python-Markdown: exactly what MkDocs would
+    make of the page's Markdown (the hook hands it to MkDocs instead of converting the Markdown)."""
+
+    html: str
+    toc_tokens: tuple[dict, ...]  # the headings, nested, as Python-Markdown's toc extension lists them
+
+
+@dataclass(frozen=True)
+class RenderedArticle:
+    """One article's page: its Markdown source, and its content when that can be made without
+    Python-Markdown (None when the page holds an editor's Markdown, or footnotes only the footnotes
+    extension numbers right)."""
+
+    markdown: str
+    content: PageContent | None
+
+
+# The whole Markdown page for one article (see `render_article_page`)
+def render_article(article: Article, **options) -> str:
+    return render_article_page(article, **options).markdown
+
+
+# One article's page, as Markdown and as HTML content.  `page_path` is its source path (links are made
+# relative to it), `links` the entity-link spans per body block, `topic_links` (label, link) pairs for its
 # tags, `sections` HTML blocks shown after the body (entities, related articles, citation: written as
 # HTML, with links between pages as directory-style URLs, since Python-Markdown spends more time on them
 # as Markdown than on the article's own text)
-def render_article(
+def render_article_page(
     article: Article,
     *,
     url: str = "",
@@ -62,26 +89,105 @@ def render_article(
     sections: Iterable[str] = (),
     reading_minutes: int = 0,
     header_search_full_text: bool = True,
-) -> str:
-    parts = [
-        front_matter_block(article_front_matter(article, url=url)),
-        f"# {escape_markdown(article.title)}\n",
+) -> RenderedArticle:
+    links = links or {}
+    head = [
         render_byline(article, reading_minutes),
         render_topic_tags(topic_links),
         render_search_filters(article),
     ]
-    body = list(render_body(article.body, links or {}, page_path))
+    search_exclude = "" if header_search_full_text else " data-search-exclude"
+    body_tag = f'<div itemprop="articleBody" data-pagefind-body{search_exclude}>'
+    after_body = "".join(section for section in sections if section)
+    # one HTML block: the sections are HTML, with no blank line that would end the block
+    after = f'<div class="article-after" data-search-exclude>\n{after_body}</div>\n' if after_body else ""
+    parts = [
+        front_matter_block(article_front_matter(article, url=url)),
+        f"# {escape_markdown(article.title)}\n",
+        *head,
+        wrap_markdown(body_tag, "\n".join(_body_markdown(article, links, page_path))),
+        after,
+    ]
+    markdown = "\n".join(part for part in parts if part)
+    return RenderedArticle(markdown, _article_content(article, links, page_path, head, body_tag, after))
+
+
+# The body element's Markdown: body blocks, footnotes, author note
+def _body_markdown(article: Article, links: Mapping[int, Sequence[Span]], page_path: str) -> list[str]:
+    body = list(render_body(article.body, links, page_path))
     if article.footnotes:
         body.append(FOOTNOTES_MARKER + "\n")
         body.extend(f"[^{note.number}]: {escape_markdown(note.text)}\n" for note in article.footnotes)
     if article.author_note:
         body.append(f"{escape_markdown(article.author_note)}\n{{: .article-author-note }}\n")
-    search_exclude = "" if header_search_full_text else " data-search-exclude"
-    parts.append(wrap_markdown(f'<div itemprop="articleBody" data-pagefind-body{search_exclude}>', "\n".join(body)))
-    after_body = "".join(section for section in sections if section)
-    if after_body:  # one HTML block: the sections are HTML, with no blank line that would end the block
-        parts.append(f'<div class="article-after" data-search-exclude>\n{after_body}</div>\n')
-    return "\n".join(part for part in parts if part)
+    return body
+
+
+# The page's content as Python-Markdown would convert `render_article_page`'s Markdown (and the hook
+# expand its wrappers), or None when only Python-Markdown should: an editor's Markdown, a footnote
+# referred to twice or never defined, a heading with a footnote, text that escapes to nothing
+def _article_content(article: Article, links: Mapping[int, Sequence[Span]], page_path: str,
+                     head: list[str], body_tag: str, after: str) -> PageContent | None:
+    labels = {note.number: index for index, note in enumerate(article.footnotes, 1)}
+    references = [ref.number for block in article.body for ref in block.footnote_refs]
+    if (len(labels) != len(article.footnotes) or len(set(references)) != len(references)
+            or not set(references) <= set(labels)):
+        return None
+    headings = _Headings()
+    elements = [headings.add(1, escape_html_text(article.title))]
+    elements += [block.rstrip("\n") + "\n" for block in head if block]
+    elements.append(body_tag + "\n")
+    items: list[str] = []
+    for index, block in enumerate(article.body):
+        if block.kind is BlockKind.MARKDOWN or (block.kind is BlockKind.SUBHEADING and block.footnote_refs):
+            return None
+        text = block_html(block, links.get(index, ()), page_path, labels)
+        if not text:
+            return None
+        if block.kind is BlockKind.LIST_ITEM:
+            items.append(f"<li>{text}</li>")
+            continue
+        if items:
+            elements.append("<ul>\n" + "\n".join(items) + "\n</ul>")
+            items = []
+        elements.append(_block_html(block.kind, text, headings))
+    if items:
+        elements.append("<ul>\n" + "\n".join(items) + "\n</ul>")
+    if article.footnotes:
+        notes = [(note, escape_html_text(note.text)) for note in article.footnotes]
+        if not all(text for _, text in notes):
+            return None
+        elements.append('<div class="footnote">\n<hr />\n<ol>\n' + "".join(
+            f'<li id="fn:{note.number}">\n<p>{text}&#160;<a class="footnote-backref" href="#fnref:{note.number}" '
+            f'title="Jump back to footnote {labels[note.number]} in the text">&#8617;</a></p>\n</li>\n'
+            for note, text in notes) + "</ol>\n</div>")
+    if article.author_note:
+        if not (note := escape_html_text(article.author_note)):
+            return None
+        elements.append(f'<p class="article-author-note">{note}</p>')
+    elements.append("</div>\n")
+    if after:
+        elements.append(after.rstrip("\n") + "\n")
+    return PageContent("\n".join(elements).strip(), headings.tokens())
+
+
+class _Headings:
+    """The page's headings as Python-Markdown's toc extension gives them ids and lists them."""
+
+    def __init__(self) -> None:
+        self._flat: list[dict] = []
+        self._ids: set[str] = set()
+        self._counters: dict[str, int] = {}
+
+    # The heading's element; `text` is its HTML (plain escaped text)
+    def add(self, level: int, text: str) -> str:
+        anchor = toc.unique(toc.slugify(html.unescape(text), "-"), self._ids, self._counters)
+        self._flat.append({"level": level, "id": anchor, "name": text, "html": text, "data-toc-label": ""})
+        return f'<h{level} id="{anchor}">{text}</h{level}>'
+
+    # The headings nested by level, as the toc extension nests them
+    def tokens(self) -> tuple[dict, ...]:
+        return tuple(toc.nest_toc_tokens([dict(token) for token in self._flat]))
 
 
 # Markdown inside an HTML element, written as two marker comments that `expand_wrappers` turns into the
@@ -231,3 +337,14 @@ def _render_block(kind: BlockKind, text: str) -> str:
     if kind is BlockKind.MARKDOWN:
         return f"{text.strip(chr(10))}\n"
     return f"{text}\n"
+
+
+# HTML for one body block (not a list item), given its inline HTML, as Python-Markdown writes `_render_block`'s Markdown
+def _block_html(kind: BlockKind, text: str, headings: _Headings) -> str:
+    if kind is BlockKind.SUBHEADING:
+        return headings.add(2, text)
+    if kind is BlockKind.CAPTION:
+        return f'<p class="article-caption">{text}</p>'
+    if kind is BlockKind.EDITORIAL_NOTE:
+        return f'<div class="admonition note">\n<p class="admonition-title">Editor’s note</p>\n<p>{text}</p>\n</div>'
+    return f"<p>{text}</p>"

@@ -29,7 +29,7 @@ from .listings import article_section_html, relative_link
 from .addressing import page_url_link
 from .publications import PublicationRegistry, load_publications
 from .relating import RelatedArticles, Relation, related_reading_html, term_counts
-from .rendering import display_date, render_article, wrap_markdown
+from .rendering import PageContent, RenderedArticle, display_date, render_article_page, wrap_markdown
 from .structure.article import Article, T
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -64,6 +64,7 @@ class GeneratedFile:
 
     src_uri: str
     abs_path: Path
+    content: PageContent | None = None  # the page's content made without Python-Markdown, when it can be
 
 
 @dataclass
@@ -222,7 +223,10 @@ def _build_site(root: Path, site_url: str, site_name: str, publications: Publica
     pages = root / PAGE_CACHE
     memory.start((root.resolve(), subjects.version, version, site_url, site_name))
     for src_uri, text in _file_texts(corpus, by_topic, subjects, matcher, site_url, site_name, memory):
-        site.files.append(GeneratedFile(src_uri, memory.write(pages / src_uri, text)))
+        if isinstance(text, RenderedArticle):
+            site.files.append(GeneratedFile(src_uri, memory.write(pages / src_uri, text.markdown), text.content))
+        else:
+            site.files.append(GeneratedFile(src_uri, memory.write(pages / src_uri, text)))
     memory.finish()
     return site
 
@@ -253,12 +257,12 @@ def entity_matcher(vocabulary: Vocabulary) -> EntityMatcher:
 # -----------------------------------------------------------------------------
 
 
-# (path in the site, text) of every generated file; texts whose inputs did not change since the last
+# (path in the site, text) of every generated file (an article page's text with its content, see rendering); texts whose inputs did not change since the last
 # build in this process come from `memory`
 def _file_texts(
     corpus: Corpus, by_topic: dict[str, list[PlacedArticle]], vocabulary: Vocabulary, matcher: EntityMatcher,
     site_url: str, site_name: str, memory: GeneratedMemory,
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, str | RenderedArticle]]:
     articles = corpus.articles
     everything = articles_signature(articles)
 
@@ -296,7 +300,7 @@ def _file_texts(
 def _article_pages(
     articles: list[PlacedArticle], vocabulary: Vocabulary, matcher: EntityMatcher, relations: dict[str, list[Relation]],
     site_url: str, memory: GeneratedMemory,
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, RenderedArticle]]:
     by_path = {placed.page_path: placed for placed in articles}
     entities = {entity.slug: entity for entity in vocabulary.entities}
     # Each person's candidates, as the tuple remembered from the last build while they are the same articles
@@ -318,7 +322,7 @@ def _article_pages(
                        if relation.page_path in by_path)
         others += tuple((other.page_path, id(other.article), names) for other, names in same_people)
         signature = (id(article), path, url, header_search_full_text, others)
-        yield path, memory.value(path, signature, (placed, related, same_people), lambda: render_article(
+        yield path, memory.value(path, signature, (placed, related, same_people), lambda: render_article_page(
             article,
             url=url,
             page_path=path,

@@ -1,0 +1,160 @@
+"""An article page's content made without Python-Markdown is byte for byte what MkDocs makes of its Markdown.
+
+The hook hands MkDocs the content `rendering.render_article_page` made (converting 10,000 article pages
+with Python-Markdown was most of a build), so it must never differ from the Markdown it stands for:
+checked page by page against MkDocs' own conversion (hand-made articles with every block kind and the
+awkward cases, random text), and over whole sites built both ways.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from newsarchive.linking import Span
+from newsarchive.rendering import RenderedArticle, expand_wrappers, render_article_page
+from newsarchive.structure.article import Article, Block, BlockKind, Footnote, FootnoteRef, Publication
+from sitebuild import ROOT, build_project
+
+# Pages the hand-made articles link to.
+TARGETS = ("places/china.md", "people/kim-jong-un.md", "organisations/unhcr.md", "topics/border-crossing.md")
+
+# Where the hand-made article lives.
+PAGE = "articles/2016/a-headline.md"
+
+# Text with every character Markdown, its extensions or HTML might read as syntax.
+AWKWARD = "1986. *Stars* & <b>tags</b> \"quoted\" 'single' `code` _under_ [x](y) {: .c } # ! | ~ ^ = + $ \\ &amp; &#160; -- ..."
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+# The site's MkDocs configuration, loaded once
+@functools.cache
+def _config():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins._current_plugin = None  # set by MkDocs while a plugin's event runs; File.generated reads it
+    return config
+
+
+# What MkDocs makes of a page's Markdown: (content with the hook's wrappers expanded, table of contents)
+def _mkdocs_content(markdown: str, page_path: str = PAGE) -> tuple[str, str]:
+    config = _config()
+    files = Files([File.generated(config, path, content="") for path in TARGETS])
+    page_file = File.generated(config, page_path, content=markdown)
+    files.append(page_file)
+    page = Page(None, page_file, config)
+    page.read_source(config)
+    page.render(config, files)
+    return expand_wrappers(page.content), str(page.toc)
+
+
+# The rendered page's own content and table of contents
+def _own_content(rendered: RenderedArticle) -> tuple[str, str]:
+    assert rendered.content is not None
+    return rendered.content.html, str(get_toc(list(rendered.content.toc_tokens)))
+
+
+# An article with the given body and notes (a byline, tags and sections around it, as on the site)
+def _article(body: list[Block], footnotes: list[Footnote] = (), author_note: str = "", title: str = "A headline") -> Article:
+    return Article(
+        seed_path="seeds/x.txt", title=title, body=body, date=dt.date(2016, 8, 5), authors=["Kim Myong-song"],
+        publication=Publication("chosun", "The Chosun Ilbo"), dateline="Seoul", footnotes=list(footnotes),
+        author_note=author_note,
+    )
+
+
+# The article's page as the site renders it, with links, tags and a section after the text
+def _page(article: Article, links: dict[int, list[Span]] | None = None) -> RenderedArticle:
+    return render_article_page(
+        article, url="https://archive.example.org/articles/2016/a-headline/", page_path=PAGE, links=links or {},
+        topic_links=[("Border crossing", "../../../topics/border-crossing/")], reading_minutes=3,
+        sections=['<div class="related"><h2 id="related-reading">Related reading</h2><p>x</p></div>\n'],
+        header_search_full_text=False,
+    )
+
+
+# -----------------------------------------------------------------------------
+# Tests
+# -----------------------------------------------------------------------------
+
+
+def test_every_block_kind_renders_as_mkdocs_renders_its_markdown():
+    text = "China sent Kim Jong Un's defectors back, the UNHCR said.1 Then more."
+    article = _article(
+        [
+            Block(BlockKind.PARAGRAPH, text, (FootnoteRef(60, 3),)),
+            Block(BlockKind.SUBHEADING, "A headline"),  # same words as the title: the toc makes its id unique
+            Block(BlockKind.SUBHEADING, "Related reading"),
+            Block(BlockKind.LIST_ITEM, "First bullet about China"),
+            Block(BlockKind.LIST_ITEM, AWKWARD),
+            Block(BlockKind.CAPTION, "A photo caption.", (FootnoteRef(16, 7),)),
+            Block(BlockKind.EDITORIAL_NOTE, "The source's table was not preserved."),
+            Block(BlockKind.PARAGRAPH, AWKWARD),
+            Block(BlockKind.PARAGRAPH, "Leading footnote then text.", (FootnoteRef(0, 9),)),
+            Block(BlockKind.LIST_ITEM, "A list at the end of the body"),
+        ],
+        footnotes=[Footnote(3, "Ibid, pp. 17-18."), Footnote(7, AWKWARD), Footnote(9, "Last.")],
+        author_note="The author is a fellow & writer.",
+    )
+    links = {0: [Span(0, 5, "places/china.md"), Span(11, 22, "people/kim-jong-un.md"), Span(48, 53, "organisations/unhcr.md")]}
+    rendered = _page(article, links)
+    assert _own_content(rendered) == _mkdocs_content(rendered.markdown)
+
+
+@pytest.mark.parametrize("body", [
+    [],
+    [Block(BlockKind.LIST_ITEM, "Only a bullet")],
+    [Block(BlockKind.SUBHEADING, "Only a heading")],
+    [Block(BlockKind.PARAGRAPH, "   spaced\u00a0out\ttext  \n with lines   ")],
+    [Block(BlockKind.PARAGRAPH, "- not a list"), Block(BlockKind.PARAGRAPH, "> not a quote"), Block(BlockKind.PARAGRAPH, "===")],
+])
+def test_edge_bodies_render_as_mkdocs_renders_them(body):
+    rendered = _page(_article(body, title="Title with “quotes” & 2016: a — dash"))
+    assert _own_content(rendered) == _mkdocs_content(rendered.markdown)
+
+
+@pytest.mark.parametrize("article", [
+    _article([Block(BlockKind.MARKDOWN, "Some *editor's* Markdown.")]),
+    _article([Block(BlockKind.PARAGRAPH, "Twice.", (FootnoteRef(2, 1), FootnoteRef(6, 1)))], [Footnote(1, "Note.")]),
+    _article([Block(BlockKind.PARAGRAPH, "Undefined.", (FootnoteRef(10, 4),))]),
+    _article([Block(BlockKind.SUBHEADING, "Heading", (FootnoteRef(7, 1),))], [Footnote(1, "Note.")]),
+    _article([Block(BlockKind.PARAGRAPH, " \t\u00a0\n ")]),
+])
+def test_what_only_python_markdown_should_convert_has_no_content(article):
+    assert _page(article).content is None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(list(BlockKind)[:-1]), st.text(string.printable + "“”’–—é漢\u00a0", min_size=1, max_size=80)),
+                min_size=1, max_size=6))
+def test_random_text_renders_as_mkdocs_renders_it(blocks):
+    rendered = _page(_article([Block(kind, text) for kind, text in blocks]))
+    if rendered.content is not None:  # None: the text escapes to nothing, and Python-Markdown converts the page
+        assert _own_content(rendered) == _mkdocs_content(rendered.markdown)
+
+
+def test_a_site_built_with_python_markdown_for_every_page_is_byte_identical(tmp_path):
+    fixtures = ROOT / "tests" / "fixtures"
+    seeds = {"saved_page.html": (fixtures / "saved_page.html").read_bytes(), "dump.txt": (fixtures / "saved_page_dump.txt").read_bytes()}
+    fast = build_project(tmp_path / "fast", seeds, real_seeds=True, strict=True)
+    slow = build_project(tmp_path / "slow", seeds, real_seeds=True, strict=True,
+                         environment={"NEWSARCHIVE_PYTHON_MARKDOWN": "1"})
+    assert fast.returncode == 0 and slow.returncode == 0, fast.log + slow.log
+    fast_files = sorted(path.relative_to(fast.site) for path in fast.site.rglob("*") if path.is_file())
+    slow_files = sorted(path.relative_to(slow.site) for path in slow.site.rglob("*") if path.is_file())
+    assert fast_files == slow_files
+    assert len(fast.article_pages()) >= 6
+    different = [str(path) for path in fast_files if (fast.site / path).read_bytes() != (slow.site / path).read_bytes()]
+    assert different == []
