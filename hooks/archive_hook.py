@@ -15,7 +15,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -43,6 +43,12 @@ PYTHON_MARKDOWN_VARIABLE = "NEWSARCHIVE_PYTHON_MARKDOWN"
 
 # The content of generated pages made by the pipeline, by source path, until MkDocs asks for it.
 _contents: dict[str, PageContent] = {}
+
+# Pages whose content the search plugin sees only in part: their whole content, until it is given back.
+_whole_contents: dict[str, str] = {}
+
+# The part of a page the search plugin is to see, by source path, from its content to its indexing.
+_searched_contents: dict[str, str] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -79,6 +85,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         log.info(message)
     log.info(f"archive: {_site.article_count} articles, {len(_site.files)} generated files, {time.perf_counter() - started:.2f} s")
     _contents.clear()
+    _searched_contents.clear()
+    _whole_contents.clear()
     if os.environ.get(PYTHON_MARKDOWN_VARIABLE) != "1":
         _contents.update((generated.src_uri, generated.content) for generated in _site.files if generated.content)
     for generated in _site.files:
@@ -107,7 +115,32 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return expand_wrappers(html)
     page.toc = get_toc(list(content.toc_tokens))
     page.present_anchor_ids = None  # not known without Python-Markdown: MkDocs then skips checking links to them
+    if content.searched_html is not None:
+        _searched_contents[page.file.src_uri] = content.searched_html
     return content.html
+
+
+# Before the search plugin indexes a page: show it only the part it indexes, when the pipeline said
+# which (parsing an article's whole text only to leave it out of the header search is a fifth of a build)
+@event_priority(100)
+def _before_search(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    searched = _searched_contents.pop(page.file.src_uri, None)
+    if searched is not None:
+        _whole_contents[page.file.src_uri] = page.content
+        page.content = searched
+    return context
+
+
+# After the search plugin: give the page its whole content back for the theme
+@event_priority(-100)
+def _after_search(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    whole = _whole_contents.pop(page.file.src_uri, None)
+    if whole is not None:
+        page.content = whole
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 # Give templates the latest articles (the 404 page lists them)

@@ -11,10 +11,12 @@ import datetime as dt
 import functools
 import os
 import string
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -80,7 +82,7 @@ def _page(article: Article, links: dict[int, list[Span]] | None = None) -> Rende
     return render_article_page(
         article, url="https://archive.example.org/articles/2016/a-headline/", page_path=PAGE, links=links or {},
         topic_links=[("Border crossing", "../../../topics/border-crossing/")], reading_minutes=3,
-        sections=['<div class="related"><h2 id="related-reading">Related reading</h2><p>x</p></div>\n'],
+        sections=['<div class="related"><h2 id="related-reading" data-search-exclude>Related reading</h2><p>x</p></div>\n'],
         header_search_full_text=False,
     )
 
@@ -158,3 +160,46 @@ def test_a_site_built_with_python_markdown_for_every_page_is_byte_identical(tmp_
     assert len(fast.article_pages()) >= 6
     different = [str(path) for path in fast_files if (fast.site / path).read_bytes() != (slow.site / path).read_bytes()]
     assert different == []
+
+
+# The header-search entries Material's search plugin makes of a page's content
+def _search_entries(html: str, toc: str = "") -> list[dict]:
+    index = SearchIndex()
+    page = SimpleNamespace(meta={"title": "A headline", "search": {"boost": 2}}, title="A headline", url="articles/2016/a-headline/",
+                           toc=get_toc([]), content=html)
+    index.add_entry_from_context(page)
+    return index.entries
+
+
+def test_the_search_plugin_sees_only_what_it_indexes_when_the_text_stays_out_of_the_header_search():
+    article = _article([Block(BlockKind.PARAGRAPH, "Text about China."), Block(BlockKind.SUBHEADING, "A subheading"),
+                        Block(BlockKind.PARAGRAPH, "More text.")])
+    content = _page(article).content
+    assert content.searched_html is not None and content.html.startswith(content.searched_html)
+    whole = _search_entries(content.html)
+    # The whole page gives the same entry, plus an empty one per subheading of the (excluded) text
+    assert _search_entries(content.searched_html) == [entry for entry in whole if entry["text"]]
+    assert [entry["location"] for entry in whole if not entry["text"]] == ["articles/2016/a-headline/#a-subheading"]
+
+
+def test_the_search_plugin_sees_the_whole_page_when_it_indexes_the_text_or_the_text_holds_its_attributes():
+    article = _article([Block(BlockKind.PARAGRAPH, "Text about China.")])
+    full_text = render_article_page(article, header_search_full_text=True)
+    assert full_text.content.searched_html is None
+    tricky = _page(_article([Block(BlockKind.PARAGRAPH, 'It said data-search-exclude="x" in the text.')]))
+    assert tricky.content.searched_html is None
+
+
+def test_the_hook_gives_the_search_plugin_the_part_and_the_theme_the_whole(monkeypatch):
+    import archive_hook
+
+    content = _page(_article([Block(BlockKind.PARAGRAPH, "Text.")])).content
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=PAGE), content="", toc=None, present_anchor_ids=set())
+    monkeypatch.setitem(archive_hook._contents, PAGE, content)
+    page.content = archive_hook.on_page_content("", page=page, config=None, files=None)
+    assert page.content == content.html
+    seen = []
+    for handler in sorted(archive_hook.on_page_context.methods, key=lambda method: -method.mkdocs_priority):
+        handler({}, page=page, config=None, nav=None)
+        seen.append(page.content)
+    assert seen == [content.searched_html, content.html]

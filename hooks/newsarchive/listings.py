@@ -18,7 +18,7 @@ from typing import TypeVar
 from .addressing import UNDATED, page_url_link, relative_link, slugify
 from .corpus import PlacedArticle
 from .escaping import escape_html, escape_markdown
-from .rendering import UNKNOWN_SOURCE, display_date
+from .rendering import UNKNOWN_SOURCE, display_date, html_island
 from .structure.article import derived_value
 
 # -----------------------------------------------------------------------------
@@ -84,7 +84,7 @@ def article_section_html(heading: str, items: Iterable[tuple[PlacedArticle, str]
 # Kept out of the header search's index: the articles are indexed on their own pages, and every
 # listing repeating their headlines and summaries made the index grow by ~6 KB per article.
 def html_list(items: Iterable[str]) -> str:
-    return "\n<ul data-search-exclude>\n" + "\n".join(items) + "\n</ul>\n"
+    return "\n" + html_island("<ul data-search-exclude>\n" + "\n".join(items) + "\n</ul>") + "\n"
 
 
 # The latest articles, for the home page

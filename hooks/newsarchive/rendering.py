@@ -11,6 +11,7 @@ raw text that our own templates escape (`| e`, `| tojson`).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import json
@@ -42,8 +43,12 @@ BYLINE_CLASS = "article-byline"
 
 # The marker comments `wrap_markdown` writes and `expand_wrappers` turns into tags (seed text never
 # holds a literal "<": escaping writes it as "&lt;").
-_WRAPPER_MARKER = re.compile(r"<!-- archive:(?:open (<[a-z]+(?: [^<>]*)?>)|close (</[a-z]+>)) -->")
+_WRAPPER_MARKER = re.compile(r"<!-- archive:(?:open (<[a-z]+(?: [^<>]*)?>)|close (</[a-z]+>)) -->|<!-- archive:html\n(.*?)\n-->", re.S)
 
+
+# What Material's search plugin deletes from a page's content once indexed (`data-search-*="..."`
+# attributes); a page holding that text (seed text may) is left to the plugin whole.
+_SEARCH_PLUGIN_ATTRIBUTE = re.compile(r'data-search-\w+="')
 
 # -----------------------------------------------------------------------------
 # Rendering
@@ -57,6 +62,9 @@ class PageContent:
 
     html: str
     toc_tokens: tuple[dict, ...]  # the headings, nested, as Python-Markdown's toc extension lists them
+    # The part the header search indexes when it leaves the article's text out (large archives): the
+    # search plugin then parses only this, not the whole page (None: it parses the whole page)
+    searched_html: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,7 +117,10 @@ def render_article_page(
         after,
     ]
     markdown = "\n".join(part for part in parts if part)
-    return RenderedArticle(markdown, _article_content(article, links, page_path, head, body_tag, after))
+    content = _article_content(article, links, page_path, head, body_tag, after)
+    if content and not header_search_full_text and not _SEARCH_PLUGIN_ATTRIBUTE.search(content.html):
+        content = dataclasses.replace(content, searched_html=content.html[: content.html.index(body_tag)].rstrip("\n"))
+    return RenderedArticle(markdown, content)
 
 
 # The body element's Markdown: body blocks, footnotes, author note
@@ -192,17 +203,26 @@ class _Headings:
 
 # Markdown inside an HTML element, written as two marker comments that `expand_wrappers` turns into the
 # element's tags after Python-Markdown has run.  (md_in_html's `markdown` attribute would do the same, but
-# makes converting an article page three to four times slower.)  `open_tag` is our own markup, never seed text.
+# makes converting a page slower.)  `open_tag` is our own markup, never seed text.
 def wrap_markdown(open_tag: str, markdown: str) -> str:
     name = re.match(r"<([a-z]+)", open_tag).group(1)
     return f"<!-- archive:open {open_tag} -->\n\n{markdown.strip(chr(10))}\n\n<!-- archive:close </{name}> -->\n"
 
 
-# The HTML of a page with `wrap_markdown`'s marker comments turned into the tags they stand for
+# The HTML of a page with `wrap_markdown`'s marker comments turned into the tags they stand for, and
+# `html_island`'s comments into the HTML they hold
 def expand_wrappers(html: str) -> str:
     if "<!-- archive:" not in html:
         return html
-    return _WRAPPER_MARKER.sub(lambda marker: marker.group(1) or marker.group(2), html)
+    return _WRAPPER_MARKER.sub(lambda marker: marker.group(1) or marker.group(2) or marker.group(3), html)
+
+
+# An HTML block Python-Markdown passes on without parsing it: written inside a comment that
+# `expand_wrappers` takes off after conversion (Python-Markdown parses a raw HTML block tag by tag, about
+# half a millisecond per kilobyte: most of the cost of a listing page; a comment is one token).  `html` is
+# our own markup with escaped text, which never holds "-->".
+def html_island(html: str) -> str:
+    return f"<!-- archive:html\n{html}\n-->"
 
 
 # A front-matter block; written as JSON, which is YAML too, and ten times faster to write
