@@ -22,7 +22,7 @@ from mkdocs.structure.toc import get_toc
 
 from newsarchive.fulltext import FulltextError, index_site
 from newsarchive.publications import RegistryError
-from newsarchive.rendering import PageContent, expand_wrappers
+from newsarchive.rendering import PageContent, expand_islands, expand_wrappers
 from newsarchive.site import ArchiveSite, build_site
 from newsarchive.vocabulary import VocabularyError
 
@@ -131,12 +131,15 @@ def _before_search(context: dict, *, page: Page, config: MkDocsConfig, nav) -> d
     return context
 
 
-# After the search plugin: give the page its whole content back for the theme
+# After the search plugin: give the page its whole content back for the theme, with the HTML blocks
+# kept in comments (`html_island`: listings' article lists, which the header search leaves out) opened
 @event_priority(-100)
 def _after_search(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     whole = _whole_contents.pop(page.file.src_uri, None)
     if whole is not None:
         page.content = whole
+    if page.content:
+        page.content = expand_islands(page.content)
     return context
 
 

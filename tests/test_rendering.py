@@ -128,11 +128,11 @@ def test_the_body_caption_and_author_note_carry_their_classes_without_md_in_html
 
 
 def test_an_html_island_comes_out_of_python_markdown_exactly_as_the_plain_html_block_would():
-    from newsarchive.rendering import html_island
+    from newsarchive.rendering import expand_islands, html_island
 
     block = '<ul data-search-exclude>\n<li><a href="../x/">A &amp; B</a><br><small>5 August 2016</small></li>\n</ul>'
     plain = f"# Title\n\nText before.\n\n{block}\n\nText after.\n"
     island = f"# Title\n\nText before.\n\n{html_island(block)}\n\nText after.\n"
     converted = markdown.markdown(plain, extensions=EXTENSIONS)
-    assert expand_wrappers(markdown.markdown(island, extensions=EXTENSIONS)) == converted
+    assert expand_islands(markdown.markdown(island, extensions=EXTENSIONS)) == converted
     assert block in converted

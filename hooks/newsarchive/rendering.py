@@ -43,7 +43,10 @@ BYLINE_CLASS = "article-byline"
 
 # The marker comments `wrap_markdown` writes and `expand_wrappers` turns into tags (seed text never
 # holds a literal "<": escaping writes it as "&lt;").
-_WRAPPER_MARKER = re.compile(r"<!-- archive:(?:open (<[a-z]+(?: [^<>]*)?>)|close (</[a-z]+>)) -->|<!-- archive:html\n(.*?)\n-->", re.S)
+_WRAPPER_MARKER = re.compile(r"<!-- archive:(?:open (<[a-z]+(?: [^<>]*)?>)|close (</[a-z]+>)) -->")
+
+# The comment `html_island` writes around a block of HTML.
+_ISLAND = re.compile(r"<!-- archive:html\n(.*?)\n-->", re.S)
 
 
 # What Material's search plugin deletes from a page's content once indexed (`data-search-*="..."`
@@ -209,20 +212,26 @@ def wrap_markdown(open_tag: str, markdown: str) -> str:
     return f"<!-- archive:open {open_tag} -->\n\n{markdown.strip(chr(10))}\n\n<!-- archive:close </{name}> -->\n"
 
 
-# The HTML of a page with `wrap_markdown`'s marker comments turned into the tags they stand for, and
-# `html_island`'s comments into the HTML they hold
+# The HTML of a page with `wrap_markdown`'s marker comments turned into the tags they stand for
 def expand_wrappers(html: str) -> str:
     if "<!-- archive:" not in html:
         return html
-    return _WRAPPER_MARKER.sub(lambda marker: marker.group(1) or marker.group(2) or marker.group(3), html)
+    return _WRAPPER_MARKER.sub(lambda marker: marker.group(1) or marker.group(2), html)
 
 
 # An HTML block Python-Markdown passes on without parsing it: written inside a comment that
-# `expand_wrappers` takes off after conversion (Python-Markdown parses a raw HTML block tag by tag, about
-# half a millisecond per kilobyte: most of the cost of a listing page; a comment is one token).  `html` is
-# our own markup with escaped text, which never holds "-->".
+# `expand_islands` takes off (Python-Markdown parses a raw HTML block tag by tag, about half a
+# millisecond per kilobyte: most of the cost of a listing page; a comment is one token, and Material's
+# search plugin skips it too).  `html` is our own markup with escaped text, which never holds "-->".
 def html_island(html: str) -> str:
     return f"<!-- archive:html\n{html}\n-->"
+
+
+# The HTML of a page with `html_island`'s comments turned into the HTML they hold
+def expand_islands(html: str) -> str:
+    if "<!-- archive:html" not in html:
+        return html
+    return _ISLAND.sub(lambda island: island.group(1), html)
 
 
 # A front-matter block; written as JSON, which is YAML too, and ten times faster to write
