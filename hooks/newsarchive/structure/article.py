@@ -47,7 +47,7 @@ class BlockKind(str, Enum):
     MARKDOWN = "markdown"  # an editor's trusted Markdown (hand-written seeds), raw HTML already escaped
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FootnoteRef:
     """A footnote marker inside a block: `number` sits at character `offset`."""
 
@@ -55,7 +55,7 @@ class FootnoteRef:
     number: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One unit of article body text, its words exactly as written."""
 
@@ -65,7 +65,7 @@ class Block:
     source_lines: tuple[int, int] = (0, 0)  # first and last 1-based line in the seed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One logical line of a seed: wrapped pieces joined, indentation and bullet taken off."""
 
@@ -89,7 +89,7 @@ class CleanedText:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """A numbered note from the end of the article."""
 
@@ -97,7 +97,7 @@ class Footnote:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """One decision of the cleaner: a line removed or changed, and the rule that did it."""
 
@@ -113,7 +113,7 @@ class Edit:
 # -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Publication:
     """A publication from the registry (hooks/newsarchive/data/publications.yml)."""
 
@@ -122,7 +122,7 @@ class Publication:
     url: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicMatch:
     """A topic the article is filed under, with the evidence for it."""
 
@@ -132,7 +132,7 @@ class TopicMatch:
     evidence: tuple[str, ...] = ()  # the match terms found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityMention:
     """A known person, place or organisation the article names."""
 
