@@ -40,19 +40,22 @@ _ORDERED_LIST_START = re.compile(r"^(\d+)([.)])")
 # (remembered: listing pages escape the same headlines and names thousands of times)
 @functools.lru_cache(maxsize=1 << 16)
 def escape_markdown(text: str, *, line_start: bool = True) -> str:
-    text = html.escape(one_line(text, line_start=line_start), quote=False)
+    return markdown_of_html_text(escape_html_text(text, line_start=line_start), line_start=line_start)
+
+
+# HTML text that shows exactly what `escape_markdown`'s Markdown renders as (article pages' content)
+def escape_html_text(text: str, *, line_start: bool = True) -> str:
+    return html.escape(one_line(text, line_start=line_start), quote=False)
+
+
+# `escape_markdown`'s Markdown, from the text as `escape_html_text` gave it (for callers that need both)
+def markdown_of_html_text(text: str, *, line_start: bool = True) -> str:
     text = _INLINE_SYNTAX.sub(r"\\\1", text)
     if line_start:
         text = _ORDERED_LIST_START.sub(r"\1\\\2", text)
         if text[:1] and text[:1] in _LINE_START_SYNTAX:
             text = "\\" + text
     return text
-
-
-# HTML text that shows exactly what `escape_markdown`'s Markdown renders as (the fast path for article pages)
-@functools.lru_cache(maxsize=1 << 16)
-def escape_html_text(text: str, *, line_start: bool = True) -> str:
-    return html.escape(one_line(text, line_start=line_start), quote=False)
 
 
 # The text on one line: newlines and indentation carry no meaning here; a line's leading spaces dropped

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .addressing import page_url_link, relative_link
-from .escaping import escape_html_text, escape_markdown
+from .escaping import escape_html_text, markdown_of_html_text
 from .structure.article import Article, Block, BlockKind, derived_value
 
 # -----------------------------------------------------------------------------
@@ -125,30 +125,34 @@ def split_segments(text: str, spans: Sequence[Span]) -> list[Segment]:
 
 # The block's inline Markdown: escaped text, entity links (relative to `from_page`) and footnote references
 def block_markdown(block: Block, spans: Sequence[Span], from_page: str) -> str:
-    pieces = []
-    for number, segments, line_start in _inline_pieces(block, spans):
-        if number is not None:
-            pieces.append(f"[^{number}]")
-        else:
-            pieces.append(_segments_markdown(segments, from_page, line_start))
-    return "".join(pieces).rstrip()
+    return block_inline(block, spans, from_page)[0]
 
 
-# The block's inline HTML, exactly as Python-Markdown and MkDocs render `block_markdown`'s Markdown:
+# The block's inline Markdown, and its HTML exactly as Python-Markdown and MkDocs render that Markdown:
 # escaped text, entity links as directory-style URLs, footnote references as the footnotes extension
-# writes them (`footnote_labels`: the label shown for each footnote number)
-def block_html(block: Block, spans: Sequence[Span], from_page: str, footnote_labels: Mapping[int, int]) -> str:
-    pieces = []
+# writes them (`footnote_labels`: the label shown for each footnote number; without them, no HTML)
+def block_inline(block: Block, spans: Sequence[Span], from_page: str,
+                 footnote_labels: Mapping[int, int] | None = None) -> tuple[str, str]:
+    markdown: list[str] = []
+    html: list[str] = []
     for number, segments, line_start in _inline_pieces(block, spans):
         if number is not None:
-            pieces.append(f'<sup id="fnref:{number}"><a class="footnote-ref" href="#fn:{number}">{footnote_labels[number]}</a></sup>')
-        else:
-            pieces.extend(
-                f'<a href="{page_url_link(segment.target, from_page)}">{escape_html_text(segment.text, line_start=False)}</a>'
-                if segment.target else escape_html_text(segment.text, line_start=line_start and index == 0)
-                for index, segment in enumerate(segments)
-            )
-    return "".join(pieces).rstrip()
+            markdown.append(f"[^{number}]")
+            if footnote_labels is not None:
+                label = footnote_labels[number]
+                html.append(f'<sup id="fnref:{number}"><a class="footnote-ref" href="#fn:{number}">{label}</a></sup>')
+            continue
+        for index, segment in enumerate(segments):
+            begins = line_start and index == 0 and not segment.target
+            text = escape_html_text(segment.text, line_start=begins)
+            if segment.target:
+                markdown.append(f"[{markdown_of_html_text(text, line_start=False)}]({relative_link(segment.target, from_page)})")
+                if footnote_labels is not None:
+                    html.append(f'<a href="{page_url_link(segment.target, from_page)}">{text}</a>')
+            else:
+                markdown.append(markdown_of_html_text(text, line_start=begins))
+                html.append(text)
+    return "".join(markdown).rstrip(), "".join(html).rstrip()
 
 
 # -----------------------------------------------------------------------------
@@ -198,16 +202,3 @@ def _straddles(span: Span, markers: list[int]) -> bool:
 # A span moved to a piece of text that starts at `offset`
 def _shifted(span: Span, offset: int) -> Span:
     return Span(span.start - offset, span.end - offset, span.target)
-
-
-# Markdown for segments: plain text escaped, linked text as [text](relative target)
-def _segments_markdown(segments: list[Segment], from_page: str, line_start: bool) -> str:
-    pieces = []
-    for index, segment in enumerate(segments):
-        first = line_start and index == 0
-        if segment.target:
-            link = relative_link(segment.target, from_page)
-            pieces.append(f"[{escape_markdown(segment.text, line_start=False)}]({link})")
-        else:
-            pieces.append(escape_markdown(segment.text, line_start=first))
-    return "".join(pieces)

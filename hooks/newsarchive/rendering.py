@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from markdown.extensions import toc
 
 from .escaping import escape_html, escape_html_text, escape_markdown
-from .linking import Span, block_html, block_markdown
+from .linking import Span, block_inline
 from .structure.article import Article, Block, BlockKind
 
 # -----------------------------------------------------------------------------
@@ -102,6 +102,12 @@ def render_article_page(
     header_search_full_text: bool = True,
 ) -> RenderedArticle:
     links = links or {}
+    labels = _footnote_labels(article)
+    # Each body block's inline Markdown and HTML, made in one pass (an editor's Markdown block: as written, no HTML)
+    inline = [
+        (block.text, "") if block.kind is BlockKind.MARKDOWN else block_inline(block, links.get(index, ()), page_path, labels)
+        for index, block in enumerate(article.body)
+    ]
     head = [
         render_byline(article, reading_minutes),
         render_topic_tags(topic_links),
@@ -116,19 +122,30 @@ def render_article_page(
         front_matter_block(article_front_matter(article, url=url)),
         f"# {escape_markdown(article.title)}\n",
         *head,
-        wrap_markdown(body_tag, "\n".join(_body_markdown(article, links, page_path))),
+        wrap_markdown(body_tag, "\n".join(_body_markdown(article, [markdown for markdown, _ in inline]))),
         after,
     ]
     markdown = "\n".join(part for part in parts if part)
-    content = _article_content(article, links, page_path, head, body_tag, after)
+    content = _article_content(article, [html for _, html in inline], labels, head, body_tag, after) if labels is not None else None
     if content and not header_search_full_text and not _SEARCH_PLUGIN_ATTRIBUTE.search(content.html):
         content = dataclasses.replace(content, searched_html=content.html[: content.html.index(body_tag)].rstrip("\n"))
     return RenderedArticle(markdown, content)
 
 
+# The label Python-Markdown's footnotes extension shows for each footnote number (its place in the list),
+# or None when the extension alone should number them: a number defined twice, referred to twice, or
+# referred to and never defined
+def _footnote_labels(article: Article) -> dict[int, int] | None:
+    labels = {note.number: index for index, note in enumerate(article.footnotes, 1)}
+    references = [ref.number for block in article.body for ref in block.footnote_refs]
+    if len(labels) != len(article.footnotes) or len(set(references)) != len(references) or not set(references) <= set(labels):
+        return None
+    return labels
+
+
 # The body element's Markdown: body blocks, footnotes, author note
-def _body_markdown(article: Article, links: Mapping[int, Sequence[Span]], page_path: str) -> list[str]:
-    body = list(render_body(article.body, links, page_path))
+def _body_markdown(article: Article, texts: Sequence[str]) -> list[str]:
+    body = list(render_body(article.body, texts))
     if article.footnotes:
         body.append(FOOTNOTES_MARKER + "\n")
         body.extend(f"[^{note.number}]: {escape_markdown(note.text)}\n" for note in article.footnotes)
@@ -138,24 +155,18 @@ def _body_markdown(article: Article, links: Mapping[int, Sequence[Span]], page_p
 
 
 # The page's content as Python-Markdown would convert `render_article_page`'s Markdown (and the hook
-# expand its wrappers), or None when only Python-Markdown should: an editor's Markdown, a footnote
-# referred to twice or never defined, a heading with a footnote, text that escapes to nothing
-def _article_content(article: Article, links: Mapping[int, Sequence[Span]], page_path: str,
+# expand its wrappers), or None when only Python-Markdown should: an editor's Markdown, a heading with
+# a footnote, text that escapes to nothing.  `texts`: each body block's inline HTML
+def _article_content(article: Article, texts: Sequence[str], labels: Mapping[int, int],
                      head: list[str], body_tag: str, after: str) -> PageContent | None:
-    labels = {note.number: index for index, note in enumerate(article.footnotes, 1)}
-    references = [ref.number for block in article.body for ref in block.footnote_refs]
-    if (len(labels) != len(article.footnotes) or len(set(references)) != len(references)
-            or not set(references) <= set(labels)):
-        return None
     headings = _Headings()
     elements = [headings.add(1, escape_html_text(article.title))]
     elements += [block.rstrip("\n") + "\n" for block in head if block]
     elements.append(body_tag + "\n")
     items: list[str] = []
-    for index, block in enumerate(article.body):
+    for block, text in zip(article.body, texts):
         if block.kind is BlockKind.MARKDOWN or (block.kind is BlockKind.SUBHEADING and block.footnote_refs):
             return None
-        text = block_html(block, links.get(index, ()), page_path, labels)
         if not text:
             return None
         if block.kind is BlockKind.LIST_ITEM:
@@ -326,12 +337,11 @@ def render_search_filters(article: Article) -> str:
     return f'<div class="article-search-filters" hidden>{people}</div>\n' if people else ""
 
 
-# Markdown for the body blocks, in order; consecutive list items form one list
-def render_body(blocks: Iterable[Block], links: Mapping[int, Sequence[Span]], page_path: str) -> Iterator[str]:
+# Markdown for the body blocks, in order, given each block's inline Markdown (an editor's MARKDOWN block,
+# already sanitised by markdown_seeds, as written); consecutive list items form one list
+def render_body(blocks: Iterable[Block], texts: Iterable[str]) -> Iterator[str]:
     previous: BlockKind | None = None
-    for index, block in enumerate(blocks):
-        # A MARKDOWN block is an editor's Markdown, already sanitised by markdown_seeds: emitted as written.
-        text = block.text if block.kind is BlockKind.MARKDOWN else block_markdown(block, links.get(index, ()), page_path)
+    for block, text in zip(blocks, texts):
         if block.kind is BlockKind.LIST_ITEM and previous is BlockKind.LIST_ITEM:
             yield f"- {text}"
         else:
