@@ -36,7 +36,7 @@ LINKABLE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 _ACRONYM = re.compile(r"^(?=(?:\W*[A-Z]){2})[^a-z]+$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Characters `start`..`end` of a block's text, to be linked to page `target`."""
 
@@ -45,7 +45,7 @@ class Span:
     target: str  # page path from the site root, e.g. "entities/unhcr.md"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A run of a block's text, linked to `target` or plain (`target` empty)."""
 
