@@ -148,3 +148,60 @@ def test_a_new_pipeline_version_removes_the_entries_of_older_ones(tmp_path):
     assert [entry.name for entry in (tmp_path / "cache").iterdir()] == ["b" * 16] or not any((tmp_path / "cache").iterdir())
     assert new.get(old.key("seeds/x.txt", b"text", b"")) is None
     assert not (tmp_path / "cache" / ("a" * 16)).exists()
+
+
+# A one-off build of a copy of the project's seeds (its own folders: the remembering build's files stay as they are)
+def _one_off_texts(project: Path, copy: Path) -> tuple[list[str], dict[str, str], list[str]]:
+    import shutil
+
+    from newsarchive.site import build_site
+
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(project / "seeds", copy / "seeds")
+    site = build_site(copy, site_url="https://example.org/", use_cache=False)
+    return [file.src_uri for file in site.files], _site_texts(site), site.problems
+
+
+def test_after_every_kind_of_edit_a_remembering_build_gives_the_files_of_a_one_off_build(tmp_path):
+    from newsarchive.site import PAGE_CACHE, build_site
+
+    project = tmp_path / "project"
+    seeds = project / "seeds"
+    seeds.mkdir(parents=True)
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        (seeds / seed.name).write_bytes(seed.read_bytes())
+    first, second, third = sorted(seeds.glob("*.txt"))[:3]
+
+    # Each edit, as an editor (or git) makes it while `mkdocs serve` runs
+    def append_a_sentence():
+        first.write_text(first.read_text(encoding="utf-8") + "\nAn editor added this closing sentence.\n", encoding="utf-8")
+
+    def change_a_headline():
+        lines = third.read_text(encoding="utf-8").split("\n")
+        third.write_text("\n".join(["A wholly new headline about the border", *lines[1:]]), encoding="utf-8")
+
+    def move_an_article_to_a_new_year():
+        third.write_text(third.read_text(encoding="utf-8").replace("August 15, 2014", "August 15, 2019"), encoding="utf-8")
+
+    def add_an_override():
+        first.with_suffix(".yml").write_text("dateline: Dandong\n", encoding="utf-8")
+
+    def add_a_duplicate():
+        (seeds / "zz_copy.txt").write_bytes(second.read_bytes())
+
+    def delete_a_seed():
+        second.unlink()
+
+    def delete_a_generated_file():
+        (project / PAGE_CACHE / "timeline.md").unlink()
+
+    build_site(project, site_url="https://example.org/", remember=True)
+    for edit in (append_a_sentence, change_a_headline, move_an_article_to_a_new_year, add_an_override, add_a_duplicate,
+                 delete_a_seed, delete_a_generated_file):
+        edit()
+        served = build_site(project, site_url="https://example.org/", remember=True)
+        order, texts, problems = _one_off_texts(project, tmp_path / "one-off")
+        assert [file.src_uri for file in served.files] == order, edit.__name__
+        assert served.problems == problems, edit.__name__
+        for path, text in _site_texts(served).items():
+            assert text == texts[path], (edit.__name__, path)

@@ -52,6 +52,20 @@ def test_the_fold_keeps_the_body_with_the_most_words_and_fills_what_the_page_lac
     assert [block.text for block in folded.body] == BODY and folded.dateline == "Seoul"
 
 
+def test_a_kept_finder_folds_the_same_page_and_dump_into_the_same_article_until_one_changes():
+    from newsarchive.deduplication import DuplicateFinder
+
+    page = _article("seeds/page.html", BODY[:7], title="Page headline")
+    dump = _article("seeds/dump.txt", BODY, title="Dump headline")
+    finder = DuplicateFinder()
+    [first], _ = without_duplicates([dump, page], finder=finder)
+    [again], _ = without_duplicates([dump, page], finder=finder)
+    assert again is first  # under `mkdocs serve` an unchanged fold is not a new article on every rebuild
+    edited = _article("seeds/dump.txt", [*BODY, "One more paragraph an editor added to the dump of the article."])
+    [changed], _ = without_duplicates([edited, page], finder=finder)
+    assert changed is not first and changed.body[-1].text.startswith("One more paragraph")
+
+
 def test_duplicates_without_a_saved_page_or_between_saved_pages_stay_warnings():
     dumps = find_duplicates([_article("seeds/a.txt", BODY), _article("seeds/b.txt", BODY)])
     pages = find_duplicates([_article("seeds/a.html", BODY), _article("seeds/b.htm", BODY)])

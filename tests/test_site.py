@@ -1,10 +1,19 @@
 """Site assembly: backlinks between articles that name the same people, placeholders, generated files."""
 from __future__ import annotations
 
-from newsarchive.site import _articles_by_person, _same_people, _same_people_section
+from newsarchive.browsing import person_entries
+from newsarchive.grouping import Grouping
+from newsarchive.site import SAME_PEOPLE_CANDIDATES, _same_people, _same_people_section
 from newsarchive.structure.article import EntityMention
 
 from samples import placed
+
+
+# The articles the site weighs for each person: the newest that name them
+def _articles_by_person(articles):
+    by_person = Grouping(person_entries)
+    by_person.fill(articles)
+    return {slug: tuple(group[:SAME_PEOPLE_CANDIDATES]) for slug, group in by_person.groups.items()}
 
 
 def _with_people(title: str, *people: str):

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .structure.article import Article
+from .structure.article import Article, derived_value
 
 # -----------------------------------------------------------------------------
 # Data
@@ -43,14 +43,13 @@ def assign_page_paths(articles: Iterable[Article]) -> dict[str, str]:
     taken: set[str] = set()
     paths: dict[str, str] = {}
     for article in sorted(articles, key=lambda article: article.seed_path):
-        folder = f"articles/{article.date.year if article.date else UNDATED}"
-        base = slugify(article.title)
-        slug, counter = base, 1
-        while f"{folder}/{slug}" in taken:
+        base = derived_value(article, "addressing.page_base", lambda: _page_base(article))
+        stem, counter = base, 1
+        while stem in taken:
             counter += 1
-            slug = f"{base}-{counter}"
-        taken.add(f"{folder}/{slug}")
-        paths[article.seed_path] = f"{folder}/{slug}.md"
+            stem = f"{base}-{counter}"
+        taken.add(stem)
+        paths[article.seed_path] = f"{stem}.md"
     return paths
 
 
@@ -86,3 +85,7 @@ def _directory_url(page: str) -> str:
         return stem
     return stem + "/"
 
+
+# An article's page path before it is made unique, without ".md": its year folder and headline slug
+def _page_base(article: Article) -> str:
+    return f"articles/{article.date.year if article.date else UNDATED}/{slugify(article.title)}"

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .corpus import PlacedArticle
+from .structure.article import Article, derived_value
 from .escaping import escape_html, escape_markdown
 from .addressing import page_url_link
 from .listings import Remember, article_list, make_now, html_list, relative_link, subject_listing, yaml_quoted
@@ -84,6 +85,11 @@ def articles_by_topic(articles: Iterable[PlacedArticle]) -> dict[str, list[Place
     return dict(grouped)
 
 
+# The (topic slug, article) pairs of an article, for grouping.Grouping
+def topic_entries(placed: PlacedArticle) -> list[tuple[str, PlacedArticle]]:
+    return [(topic.slug, placed) for topic in placed.article.topics]
+
+
 # The label of each topic in a grouping by slug (as its articles carry it)
 def topic_labels(by_topic: dict[str, list[PlacedArticle]]) -> dict[str, str]:
     return {slug: next(t.label for t in tagged[0].article.topics if t.slug == slug) for slug, tagged in by_topic.items()}
@@ -105,16 +111,21 @@ def topics_index_page(topics: list[Subject], grouped: dict[str, list[PlacedArtic
 
 
 # One topic's page (description, co-occurring topics, its newest articles) and its year pages
+# (`by_year`: the articles grouped by year, and `tally`: how often each topic is filed over them,
+# when the caller has them)
 def topic_pages(topic: Subject, articles: list[PlacedArticle], names: dict[str, str], extra: str = "",
-                remembered: Remember | None = None) -> dict[str, str]:
+                remembered: Remember | None = None, *, by_year: dict[str, list[PlacedArticle]] | None = None,
+                tally: Counter[str] | None = None) -> dict[str, str]:
     path = topic_page_path(topic.slug)
-    listing, year_pages = subject_listing(topic.name, path, articles, lambda placed: placed, article_list, remembered)
-    page = (remembered or make_now)(path, articles, lambda: _topic_page(topic, articles, names, extra, listing))
+    listing, year_pages = subject_listing(topic.name, path, articles, lambda placed: placed, article_list, remembered,
+                                          by_year)
+    page = (remembered or make_now)(path, articles, lambda: _topic_page(topic, articles, names, extra, listing, tally))
     return {path: page, **year_pages}
 
 
 # The text of one topic's own page, around its listing
-def _topic_page(topic: Subject, articles: list[PlacedArticle], names: dict[str, str], extra: str, listing: str) -> str:
+def _topic_page(topic: Subject, articles: list[PlacedArticle], names: dict[str, str], extra: str, listing: str,
+                tally: Counter[str] | None) -> str:
     path = topic_page_path(topic.slug)
     lines = _front_matter(topic.name, topic.description)
     lines.append(f"# {escape_markdown(topic.name)}\n")
@@ -125,7 +136,7 @@ def _topic_page(topic: Subject, articles: list[PlacedArticle], names: dict[str, 
         lines.append(f"<small>IPTC Media Topic: `{escape_html(topic.code)}`</small>\n")
     if extra:
         lines.append(extra)
-    related = co_occurring_topics(topic.slug, articles)
+    related = co_occurring_topics(topic.slug, articles, tally)
     if related:
         links = ", ".join(
             f"[{escape_markdown(names[slug])}]({relative_link(topic_page_path(slug), path)})" for slug in related if slug in names
@@ -136,10 +147,17 @@ def _topic_page(topic: Subject, articles: list[PlacedArticle], names: dict[str, 
     return "\n".join(lines)
 
 
-# The topics that appear most often beside one topic
-def co_occurring_topics(slug: str, articles: Iterable[PlacedArticle]) -> list[str]:
-    counts = Counter(topic.slug for placed in articles for topic in placed.article.topics if topic.slug != slug)
-    return [other for other, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:RELATED_TOPIC_COUNT]]
+# The topics that appear most often beside one topic (`tally`: how often each topic is filed over the
+# articles, `topic_tally`, when the caller has it)
+def co_occurring_topics(slug: str, articles: Iterable[PlacedArticle], tally: Counter[str] | None = None) -> list[str]:
+    counts = (tally if tally is not None else Counter(other for placed in articles for other in topic_tally(placed))).items()
+    others = sorted(((other, count) for other, count in counts if other != slug), key=lambda item: (-item[1], item[0]))
+    return [other for other, _ in others[:RELATED_TOPIC_COUNT]]
+
+
+# The topic slugs an article is filed under, for counting over a group (see grouping.Grouping)
+def topic_tally(placed: PlacedArticle) -> list[str]:
+    return [topic.slug for topic in placed.article.topics]
 
 
 # -----------------------------------------------------------------------------
@@ -154,6 +172,22 @@ def mentions_by_entity(articles: Iterable[PlacedArticle]) -> dict[str, list[tupl
         for mention in placed.article.entities:
             grouped[mention.slug].append((placed, mention.count))
     return dict(grouped)
+
+
+# The (entity slug, (article, mention count)) pairs of an article, for grouping.Grouping
+def mention_entries(placed: PlacedArticle) -> list[tuple[str, tuple[PlacedArticle, int]]]:
+    return [(mention.slug, (placed, mention.count)) for mention in placed.article.entities]
+
+
+# The (person slug, article) pairs of an article, one per person it names, for grouping.Grouping
+def person_entries(placed: PlacedArticle) -> list[tuple[str, PlacedArticle]]:
+    return [(slug, placed) for slug in person_slugs(placed.article)]
+
+
+# The slugs of the people an article names, in its order (made once per article)
+def person_slugs(article: Article) -> list[str]:
+    return derived_value(article, "browsing.person_slugs",
+                         lambda: [mention.slug for mention in article.entities if mention.kind == "person"])
 
 
 # The index of one kind of entity: each with its description and article count
@@ -173,13 +207,13 @@ def entity_index_page(kind: str, entities: list[Subject], grouped: dict[str, lis
 
 
 # One entity's page (description, the articles that mention it, with mention counts) and its year pages
-def entity_pages(entity: Subject, mentions: list[tuple[PlacedArticle, int]],
-                 remembered: Remember | None = None) -> dict[str, str]:
+# (`by_year`: the mentions grouped by year, when the caller has them)
+def entity_pages(entity: Subject, mentions: list[tuple[PlacedArticle, int]], remembered: Remember | None = None, *,
+                 by_year: dict[str, list[tuple[PlacedArticle, int]]] | None = None) -> dict[str, str]:
     path = entity_page_path(entity.kind, entity.slug)
     listing, year_pages = subject_listing(entity.name, path, mentions, lambda mention: mention[0], _mention_list,
-                                          remembered)
-    # the mention counts come from the articles, so the articles alone say whether the page changed
-    page = (remembered or make_now)(path, [placed for placed, _ in mentions], lambda: _entity_page(entity, mentions, listing))
+                                          remembered, by_year)
+    page = (remembered or make_now)(path, mentions, lambda: _entity_page(entity, mentions, listing))
     return {path: page, **year_pages}
 
 

@@ -12,6 +12,7 @@ entry that cannot be read is ignored and rebuilt.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import shutil
 from dataclasses import dataclass, field
@@ -67,15 +68,16 @@ class SeedCache:
         self.hits = 0
         self._used: set[str] = set()
 
-    # The key of a seed file (and its override file), or "" when the seed is too large to be worth reading
-    def file_key(self, path: Path, shown: str, override: Path, max_bytes: int) -> str:
+    # The key of a seed file (and its override file, None when there is none), or "" when the seed is too
+    # large to be worth reading
+    def file_key(self, path: str | Path, shown: str, override: str | Path | None, max_bytes: int) -> str:
         try:
-            signature = (self.version, _stat_signature(path), _stat_signature(override))
+            signature = (self.version, _stat_signature(path), _stat_signature(override) if override is not None else ())
             if self.remember and (known := _keys_by_file.get(shown)) and known[0] == signature:
                 return known[1]
             if not signature[1] or signature[1][1] > max_bytes:
                 return ""
-            key = self.key(shown, path.read_bytes(), override.read_bytes() if signature[2] else b"")
+            key = self.key(shown, Path(path).read_bytes(), Path(override).read_bytes() if signature[2] else b"")
         except OSError:
             return ""
         if self.remember:
@@ -151,9 +153,9 @@ def _remove_other_versions(folder: Path, keep: str) -> None:
 
 
 # What identifies a file's version without reading it: size, modification time (ns), inode; () if absent
-def _stat_signature(path: Path) -> tuple:
+def _stat_signature(path: str | Path) -> tuple:
     try:
-        status = path.stat()
+        status = os.stat(path)
     except FileNotFoundError:
         return ()
     return (status.st_ino, status.st_size, status.st_mtime_ns)

@@ -71,13 +71,41 @@ def article_record(placed: PlacedArticle, site_url: str = "") -> dict:
 # The catalogue as JSON: {"count": n, "articles": [records, newest first]}, one record per line
 # (readable and diffable; each line is made once per article and page, and kept with the article)
 def articles_json(placed: Iterable[PlacedArticle], site_url: str = "") -> str:
-    lines = [_json_line(item, site_url) for item in newest_first(placed)]
-    return f'{{"count": {len(lines)}, "articles": [\n' + ",\n".join(lines) + "\n]}\n"
+    articles = newest_first(placed)
+    return "".join(json_document(len(articles), [json_records(articles, site_url)]))
+
+
+# The JSON records of articles, one per line: a part of the document (see `json_document`)
+def json_records(articles: Iterable[PlacedArticle], site_url: str = "") -> str:
+    return ",\n".join(_json_line(item, site_url) for item in articles)
+
+
+# The JSON document of `count` articles, as pieces to join (or write one after the other), from the
+# non-empty parts `json_records` made of consecutive runs of them, newest first (a part can be kept while
+# its articles are the same; at 10,000 articles the document is ~25 MB, and joining it costs more than
+# the change)
+def json_document(count: int, parts: list[str]) -> tuple[str, ...]:
+    pieces = [f'{{"count": {count}, "articles": [\n']
+    for index, part in enumerate(parts):
+        pieces += (",\n", part) if index else (part,)
+    pieces.append("\n]}\n")
+    return tuple(pieces)
 
 
 # The catalogue as CSV (RFC 4180, header row, lists joined by "; ", formula cells defused)
 def articles_csv(placed: Iterable[PlacedArticle], site_url: str = "") -> str:
-    return _csv_line(CSV_COLUMNS) + "".join(_csv_record_line(item, site_url) for item in newest_first(placed))
+    return "".join(csv_document([csv_records(newest_first(placed), site_url)]))
+
+
+# The CSV lines of articles: a part of the document (see `csv_document`)
+def csv_records(articles: Iterable[PlacedArticle], site_url: str = "") -> str:
+    return "".join(_csv_record_line(item, site_url) for item in articles)
+
+
+# The CSV document as pieces to join (or write one after the other), from the parts `csv_records` made
+# of consecutive runs of the articles, newest first
+def csv_document(parts: list[str]) -> tuple[str, ...]:
+    return (_csv_line(CSV_COLUMNS), *parts)
 
 
 # -----------------------------------------------------------------------------

@@ -127,14 +127,17 @@ def without_duplicates(
     articles: Sequence[Article], finder: DuplicateFinder | None = None
 ) -> tuple[list[Article], list[Duplicate]]:
     duplicates = finder.find(articles) if finder is not None else find_duplicates(articles)
+    if not duplicates:
+        return list(articles), duplicates
     dropped = {duplicate.dropped for duplicate in duplicates}
     by_path = {article.seed_path: article for article in articles}
     folded_into: dict[str, list[Article]] = defaultdict(list)
     for duplicate in duplicates:
         if duplicate.folded:
             folded_into[duplicate.kept].append(by_path[duplicate.dropped])
+    fold_into = finder.fold if finder is not None else fold
     return [
-        fold(article, folded_into[article.seed_path]) if article.seed_path in folded_into else article
+        fold_into(article, folded_into[article.seed_path]) if article.seed_path in folded_into else article
         for article in articles
         if article.seed_path not in dropped
     ], duplicates
@@ -182,6 +185,7 @@ class DuplicateFinder:
 
     # Every seed that repeats another, as `find_duplicates(articles)` gives them, reusing earlier calls' work
     def find(self, articles: Sequence[Article]) -> list[Duplicate]:
+        self._folds_before, self._folds = self._folds, {}
         keys = _occurrence_keys(articles)
         listed = set(keys)
         leaving = [key for key in self._slots if key not in listed]
@@ -198,6 +202,14 @@ class DuplicateFinder:
                 raise
         return self._duplicates([self._slots[key] for key in keys])
 
+    # `fold(page, dumps)`: the very same article as the last call's while the page and dumps are the same
+    # objects (so that a folded article is not new on every build)
+    def fold(self, page: Article, dumps: Sequence[Article]) -> Article:
+        key = (id(page), *map(id, dumps))
+        entry = self._folds_before.get(key) or self._folds.get(key) or ((page, *dumps), fold(page, dumps))
+        self._folds[key] = entry  # the page and dumps kept with it, so that their identities stay unique
+        return entry[1]
+
     # Forget everything: no slots, no index, no pairs
     def _clear(self) -> None:
         self._slots: dict[tuple[int, int], int] = {}  # occurrence key (see `_occurrence_keys`) -> slot
@@ -206,6 +218,10 @@ class DuplicateFinder:
         self._postings: dict[int, list[int]] = defaultdict(list)  # sampled shingle -> slots with it, ascending
         self._near: dict[int, set[int]] = {}  # slot -> slots whose bodies are near duplicates of its own
         self._comparisons: dict[int, dict[int, tuple[bool, float]]] = {}  # slot -> slot -> `_overlap` of the two
+        self._same_words: dict[str, list[int]] = {}  # fingerprint -> slots of the bodies (with words) that have it
+        self._repeated: set[str] = set()  # fingerprints of more than one slot
+        self._folds: dict[tuple[int, ...], tuple[tuple[Article, ...], Article]] = {}  # see `fold`, for this call
+        self._folds_before: dict[tuple[int, ...], tuple[tuple[Article, ...], Article]] = {}  # for the call before
         self._next_slot = 0
         self.indexed = 0  # articles the last call took in (new or changed since the call before, or listed once more)
         self.counted_pairs = 0  # pairs of articles whose shared samples the last call counted
@@ -252,12 +268,25 @@ class DuplicateFinder:
         postings = self._postings
         for shingle in _indexed_sample(body):
             postings[shingle].append(slot)
+        if body.words:
+            same = self._same_words.setdefault(body.fingerprint, [])
+            same.append(slot)
+            if len(same) > 1:
+                self._repeated.add(body.fingerprint)
 
     # Take a leaving occurrence out of the index, with its near pairs and comparisons
     def _forget(self, key: tuple[int, int]) -> None:
         slot = self._slots.pop(key)
         del self._articles[slot]
-        for shingle in _indexed_sample(self._bodies.pop(slot)):
+        body = self._bodies.pop(slot)
+        if body.words:
+            same = self._same_words[body.fingerprint]
+            same.remove(slot)
+            if len(same) < 2:
+                self._repeated.discard(body.fingerprint)
+            if not same:
+                del self._same_words[body.fingerprint]
+        for shingle in _indexed_sample(body):
             posting = self._postings[shingle]
             posting.remove(slot)
             if not posting:
@@ -296,21 +325,29 @@ class DuplicateFinder:
             self._comparisons.setdefault(second, {})[first] = known
         return known
 
-    # The Duplicate records of the listed slots (in list order): groups by index, as from scratch
+    # The Duplicate records of the listed slots (in list order): groups by index, as from scratch (only
+    # the slots with the same words as another or a near duplicate are looked at)
     def _duplicates(self, slots: list[int]) -> list[Duplicate]:
-        bodies = [self._bodies[slot] for slot in slots]
-        index_of = {slot: index for index, slot in enumerate(slots)}
-        pairs = _exact_pairs(bodies)
+        paired = {slot for fingerprint in self._repeated for slot in self._same_words[fingerprint]}
+        paired.update(slot for slot, others in self._near.items() if others)
+        if not paired:
+            return []
+        index_of = {slot: index for index, slot in enumerate(slots) if slot in paired}
+        pairs = set()
+        for fingerprint in self._repeated:  # each with the first in the list of the same words
+            first, *others = sorted(index_of[slot] for slot in self._same_words[fingerprint])
+            pairs.update((first, other) for other in others)
         pairs.update(
             (index_of[first], index_of[second])
             for first, others in self._near.items()
             for second in others
             if first < second
         )
+        bodies = self._bodies
         duplicates = []
-        for group in _groups(len(bodies), pairs):
-            kept = min(group, key=lambda index: _completeness(bodies[index]))  # the first in the list on a tie
-            for index in sorted(group, key=lambda index: bodies[index].seed_path):
+        for group in _groups(pairs):
+            kept = min(group, key=lambda index: _completeness(bodies[slots[index]]))  # the first in the list on a tie
+            for index in sorted(group, key=lambda index: bodies[slots[index]].seed_path):
                 if index != kept:
                     duplicates.append(self._duplicate(slots[kept], slots[index]))
         return sorted(duplicates, key=lambda duplicate: duplicate.dropped)
@@ -387,20 +424,6 @@ def _indexed_sample(body: _Body) -> array:
     return body.sample if body.shingle_count >= MIN_SHINGLES_COMPARED else array("q")
 
 
-# Pairs of bodies (by index in the list) with the same words
-def _exact_pairs(bodies: list[_Body]) -> set[tuple[int, int]]:
-    first_with: dict[str, int] = {}
-    pairs = set()
-    for index, body in enumerate(bodies):
-        if body.words == 0:
-            continue
-        if body.fingerprint in first_with:
-            pairs.add((first_with[body.fingerprint], index))
-        else:
-            first_with[body.fingerprint] = index
-    return pairs
-
-
 # Whether two bodies share enough sampled shingles to be compared in full
 def _is_candidate(first: _Body, second: _Body, shared_samples: int) -> bool:
     smaller = min(len(first.sample), len(second.sample))
@@ -426,8 +449,8 @@ def _jaccard(first: frozenset[int], second: frozenset[int]) -> float:
 
 
 # Groups of article indexes joined by the pairs (union-find), each sorted, in order of first member
-def _groups(count: int, pairs: set[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(count))
+def _groups(pairs: set[tuple[int, int]]) -> list[list[int]]:
+    parent = {index: index for pair in pairs for index in pair}
 
     # The representative of an index's group
     def root(index: int) -> int:
@@ -439,7 +462,7 @@ def _groups(count: int, pairs: set[tuple[int, int]]) -> list[list[int]]:
     for first, second in sorted(pairs):
         parent[max(root(first), root(second))] = min(root(first), root(second))
     members: dict[int, list[int]] = defaultdict(list)
-    for index in range(count):
+    for index in sorted(parent):
         members[root(index)].append(index)
     return [group for _, group in sorted(members.items()) if len(group) > 1]
 

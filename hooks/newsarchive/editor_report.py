@@ -30,6 +30,12 @@ from .tagging import ArticleReview
 # Source path of the report page.
 REPORT_PAGE = "editor/index.md"
 
+
+# Path of one year's report file
+def year_report_path(year: str) -> str:
+    return f"editor/{year}.html"
+
+
 # Longest excerpt of a removed line shown in the report, in characters.
 EXCERPT_LENGTH = 100
 
@@ -56,14 +62,20 @@ code { font-size: .9em; }
 # year of articles (so no page grows with the whole archive)
 def report_pages(corpus: Corpus) -> dict[str, str]:
     by_year = articles_by_year(corpus.articles)
+    pages = {REPORT_PAGE: report_index(corpus, by_year)}
+    for year, placed in by_year.items():
+        pages[year_report_path(year)] = year_report_html(year, placed, corpus)
+    return pages
+
+
+# The report's index page: the build's problems and one link per year (`by_year`: the corpus's articles
+# grouped by `listings.articles_by_year`)
+def report_index(corpus: Corpus, by_year: dict[str, list[PlacedArticle]]) -> str:
     index = _header("Editor report", "What the build decided for every article, for editors.")
     index += _problems(corpus)
     index.append("## Articles by year\n")
-    index.extend(f"- [{_year_label(year)}]({relative_link(_year_report_path(year), REPORT_PAGE)}) ({len(placed)})" for year, placed in by_year.items())
-    pages = {REPORT_PAGE: "\n".join(index) + "\n"}
-    for year, placed in by_year.items():
-        pages[_year_report_path(year)] = year_report_html(year, placed, corpus)
-    return pages
+    index.extend(f"- [{_year_label(year)}]({relative_link(year_report_path(year), REPORT_PAGE)}) ({len(placed)})" for year, placed in by_year.items())
+    return "\n".join(index) + "\n"
 
 
 # One year's report as a standalone HTML file: every article of the year with its review
@@ -80,7 +92,7 @@ def year_report_html(year: str, placed: list[PlacedArticle], corpus: Corpus) -> 
     ]
     for item in placed:  # each article's part made once per article and page (a seed's review comes with its article)
         parts.append(derived_value(item.article, f"editor_report.html:{item.page_path}", lambda: _article_html(
-            item, corpus.reviews.get(item.article.seed_path), _year_report_path(year))))
+            item, corpus.reviews.get(item.article.seed_path), year_report_path(year))))
     parts.append("</main>\n</body>\n</html>\n")
     return "".join(parts)
 
@@ -177,11 +189,6 @@ def _problems(corpus: Corpus) -> list[str]:
     lines = ["## Build problems\n", *(f"- {escape_markdown(problem, line_start=False)}" for problem in problems)]
     lines.append("" if problems else "None.\n")
     return lines
-
-
-# Path of one year's report file
-def _year_report_path(year: str) -> str:
-    return f"editor/{year}.html"
 
 
 # How a year folder is shown

@@ -13,12 +13,12 @@ import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .browsing import articles_by_topic, topic_labels, topic_page_path
-from .listings import make_now
+from .listings import Remember, make_now
 from .corpus import PlacedArticle
-from .sources import source_page_path, sources_of
+from .sources import Source, source_page_path, sources_of
 from .timeline import newest_first
 
 # -----------------------------------------------------------------------------
@@ -69,15 +69,28 @@ def atom_feed(title: str, site_url: str, feed_path: str, entries: Iterable[Place
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-# Every feed of the site: {path in the site: Atom XML} for the archive, each source and each topic.
-# `remembered(path, entries, make)`, when given, may return a feed made earlier from the same entries.
-def site_feeds(articles: list[PlacedArticle], site_title: str, site_url: str, limit: int = FEED_LIMIT,
-               remembered: Callable[[str, list[PlacedArticle], Callable[[], str]], str] | None = None) -> dict[str, str]:
+# Every feed of the site: {path in the site: Atom XML} for the archive, each source and each topic
+def site_feeds(articles: list[PlacedArticle], site_title: str, site_url: str, limit: int = FEED_LIMIT) -> dict[str, str]:
+    placed = newest_first(articles)
+    return {ARCHIVE_FEED: archive_feed(placed, site_title, site_url, limit),
+            **subject_feeds(sources_of(placed), articles_by_topic(placed), site_title, site_url, limit)}
+
+
+# The whole archive's feed, of articles newest first (the corpus order)
+def archive_feed(articles: list[PlacedArticle], site_title: str, site_url: str, limit: int = FEED_LIMIT) -> str:
+    return atom_feed(site_title, site_url, ARCHIVE_FEED, articles[:limit], limit)
+
+
+# The feed of each source and each topic: {path in the site: Atom XML}.  Each group of articles is newest
+# first (the corpus order); `remembered(path, entries, make)`, when given, may return a feed made earlier
+# from the same group.
+def subject_feeds(sources: list[Source], by_topic: dict[str, list[PlacedArticle]], site_title: str, site_url: str,
+                  limit: int = FEED_LIMIT, remembered: Remember | None = None) -> dict[str, str]:
     remembered = remembered or make_now
     feeds = {}
-    for path, title, entries, page_url in _feed_subjects(articles, site_title):
-        newest = newest_first(entries)[:limit]
-        feeds[path] = remembered(path, newest, lambda: atom_feed(title, site_url, path, newest, limit, page_url=page_url))
+    for path, title, entries, page_url in _feed_subjects(sources, by_topic, site_title):
+        feeds[path] = remembered(path, entries, lambda: atom_feed(title, site_url, path, entries[:limit], limit,
+                                                                  page_url=page_url))
     return feeds
 
 
@@ -86,12 +99,11 @@ def site_feeds(articles: list[PlacedArticle], site_title: str, site_url: str, li
 # -----------------------------------------------------------------------------
 
 
-# (feed path, title, articles, page it mirrors) of every feed: the archive, each source, each topic
-def _feed_subjects(articles: list[PlacedArticle], site_title: str) -> Iterator[tuple[str, str, list[PlacedArticle], str]]:
-    yield ARCHIVE_FEED, site_title, articles, ""
-    for source in sources_of(articles):
+# (feed path, title, articles, page it mirrors) of every source's and topic's feed
+def _feed_subjects(sources: list[Source], by_topic: dict[str, list[PlacedArticle]],
+                   site_title: str) -> Iterator[tuple[str, str, list[PlacedArticle], str]]:
+    for source in sources:
         yield source.feed_path, f"{site_title}: {source.name}", source.articles, _page_url(source_page_path(source.slug))
-    by_topic = articles_by_topic(articles)
     labels = topic_labels(by_topic)
     for slug, tagged in sorted(by_topic.items()):
         yield topic_feed_path(slug), f"{site_title}: {labels[slug]}", tagged, _page_url(topic_page_path(slug))

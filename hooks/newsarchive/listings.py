@@ -28,13 +28,14 @@ from .structure.article import derived_value
 # An item of a listing (an article, or an article with a mention count).
 T = TypeVar("T")
 
-# `remembered(path, articles, make)`: the text of a page made from these articles, made by `make()`
-# unless the caller remembers it from an earlier build (see site.GeneratedMemory); None: always made.
-Remember = Callable[[str, list[PlacedArticle], Callable[[], str]], str]
+# `remembered(path, items, make)`: the text of a page made from these items (articles, or articles
+# with a mention count), made by `make()` unless the caller remembers it from an earlier build (see
+# site.GeneratedMemory); None: always made.
+Remember = Callable[[str, list, Callable[[], str]], str]
 
 
 # The `Remember` of callers that remember nothing: the page is made now
-def make_now(path: str, articles: list[PlacedArticle], make: Callable[[], str]) -> str:
+def make_now(path: str, items: list, make: Callable[[], str]) -> str:
     return make()
 
 # How many articles the home page lists.
@@ -102,12 +103,29 @@ def articles_by_year(articles: list[PlacedArticle]) -> dict[str, list[PlacedArti
 def grouped_by_year(items: Iterable[T], placed_of: Callable[[T], PlacedArticle]) -> dict[str, list[T]]:
     years: dict[str, list[T]] = defaultdict(list)
     for item in items:
-        years[_year_of(placed_of(item))].append(item)
+        years[year_of(placed_of(item))].append(item)
+    return in_year_order(years)
+
+
+# The year folder of an article
+def year_of(placed: PlacedArticle) -> str:
+    date = placed.article.date
+    return str(date.year) if date else UNDATED
+
+
+# Groups by year folder in the order listings show them: newest year first, undated last
+def in_year_order(years: dict[str, list[T]]) -> dict[str, list[T]]:
     return dict(sorted(years.items(), key=lambda item: (item[0] == UNDATED, -int(item[0]) if item[0].isdigit() else 0)))
 
 
-# The archive index page: every year with its article count
-def archive_index_page(articles: list[PlacedArticle]) -> str:
+# The (year folder, article) pair of an article, for grouping.Grouping
+def year_entries(placed: PlacedArticle) -> tuple[tuple[str, PlacedArticle]]:
+    return ((year_of(placed), placed),)
+
+
+# The archive index page: every year with its article count (`by_year`: the articles grouped by
+# `articles_by_year`, when the caller has them)
+def archive_index_page(articles: list[PlacedArticle], by_year: dict[str, list[PlacedArticle]] | None = None) -> str:
     lines = [
         "---",
         "title: Archive",
@@ -116,7 +134,7 @@ def archive_index_page(articles: list[PlacedArticle]) -> str:
         "# Archive\n",
         f"The archive holds {len(articles)} article{'s' if len(articles) != 1 else ''}. Choose a year:\n",
     ]
-    for year, placed in articles_by_year(articles).items():
+    for year, placed in (by_year if by_year is not None else articles_by_year(articles)).items():
         label = "Undated" if year == UNDATED else year
         link = relative_link(year_page_path(year), ARCHIVE_INDEX)
         lines.append(f"- [{label}]({link}) ({len(placed)})")
@@ -135,7 +153,8 @@ def year_page(year: str, articles: list[PlacedArticle]) -> str:
 
 # A subject page's listing and, when it has more articles than one page lists, its year pages:
 # (Markdown for the subject page, {source path of a year page: Markdown}).  `items` are newest
-# first; `placed_of` gives an item's article, `render` the Markdown list of items for a page.
+# first; `placed_of` gives an item's article, `render` the Markdown list of items for a page;
+# `by_year`: the items grouped by `grouped_by_year`, when the caller has them.
 def subject_listing(
     title: str,
     page_path: str,
@@ -143,17 +162,18 @@ def subject_listing(
     placed_of: Callable[[T], PlacedArticle],
     render: Callable[[list[T], str], str],
     remembered: Remember | None = None,
+    by_year: dict[str, list[T]] | None = None,
 ) -> tuple[str, dict[str, str]]:
     remembered = remembered or make_now
     if len(items) <= SUBJECT_LISTING_LIMIT:
         return render(items, page_path), {}
     pages, links = {}, []
-    for year, in_year in grouped_by_year(items, placed_of).items():
+    for year, in_year in (by_year if by_year is not None else grouped_by_year(items, placed_of)).items():
         year_path = f"{page_path.removesuffix('.md')}/{year}.md"
         label = "Undated" if year == UNDATED else year
         links.append(f"[{label}]({relative_link(year_path, page_path)}) ({len(in_year)})")
         heading = f"{title}: {label}"
-        pages[year_path] = remembered(year_path, [placed_of(item) for item in in_year], lambda: (
+        pages[year_path] = remembered(year_path, in_year, lambda: (
             f'---\ntitle: "{yaml_quoted(escape_html(heading))}"\n---\n\n# {escape_markdown(heading)}\n\n'
             f"[All years]({relative_link(page_path, year_path)})\n\n" + render(in_year, year_path)
         ))
@@ -188,12 +208,6 @@ def _item_text(placed: PlacedArticle) -> str:
 # Text safe inside a double-quoted YAML scalar
 def yaml_quoted(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
-# The year folder of an article
-def _year_of(placed: PlacedArticle) -> str:
-    date = placed.article.date
-    return str(date.year) if date else UNDATED
 
 
 # The publication name of an article, or the unknown-source label

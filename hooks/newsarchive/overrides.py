@@ -28,13 +28,14 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .publications import PublicationRegistry
-from .reading import SeedError
+from .reading import SeedError, name_suffix
 from .structure.article import Article, Edit, Publication
 
 # -----------------------------------------------------------------------------
@@ -116,10 +117,20 @@ def override_path_for(seed_path: Path) -> Path:
     return seed_path.with_suffix(OVERRIDE_SUFFIX)
 
 
+# The name of a seed's override file, from the seed's name (as `override_path_for`)
+def override_name_for(seed_name: str) -> str:
+    return seed_name.removesuffix(name_suffix(seed_name)) + OVERRIDE_SUFFIX
+
+
 # Whether a file in seeds/ is an override (a ".yml" beside a seed of the same stem), not a stray file
 def is_override_file(path: Path) -> bool:
-    return path.suffix == OVERRIDE_SUFFIX and any(
-        path.with_suffix(suffix).is_file() for suffix in (".txt", ".TXT")
+    return is_override_name(path.name, lambda name: (path.parent / name).is_file())
+
+
+# Whether a name in seeds/ is an override's; `is_file(name)` says whether another name in the folder is a file
+def is_override_name(name: str, is_file: Callable[[str], bool]) -> bool:
+    return name_suffix(name) == OVERRIDE_SUFFIX and any(
+        is_file(name.removesuffix(OVERRIDE_SUFFIX) + suffix) for suffix in (".txt", ".TXT")
     )
 
 

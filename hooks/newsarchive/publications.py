@@ -52,8 +52,16 @@ class PublicationRegistry:
     def load(cls, path: Path = DEFAULT_REGISTRY_FILE) -> PublicationRegistry:
         """The registry read from a YAML file, every entry checked."""
         try:
-            document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as error:
+            return cls.parse(Path(path).read_bytes(), path)
+        except OSError as error:
+            raise RegistryError(f"{path}: cannot read the publications registry: {error}") from error
+
+    @classmethod
+    def parse(cls, data: bytes, path: Path) -> PublicationRegistry:
+        """The registry in a YAML file's bytes (`path` names it in messages), every entry checked."""
+        try:
+            document = yaml.safe_load(data.decode("utf-8"))
+        except (UnicodeDecodeError, yaml.YAMLError) as error:
             raise RegistryError(f"{path}: cannot read the publications registry: {error}") from error
         if not isinstance(document, list):
             raise RegistryError(f"{path}: expected a list of publications at the top level")
@@ -81,9 +89,21 @@ class PublicationRegistry:
         return [publication for _, publication in sorted(positions, key=lambda found: found[0])]
 
 
-# The registry read from a YAML file (the project's own by default)
+# The registry read from a YAML file (the project's own by default); the registry of the last load
+# while the file's bytes are the same (`mkdocs serve` loads it again on every rebuild)
 def load_publications(path: Path = DEFAULT_REGISTRY_FILE) -> PublicationRegistry:
-    return PublicationRegistry.load(path)
+    global _last_loaded
+    try:
+        source = (str(path), Path(path).read_bytes())
+    except OSError:
+        return PublicationRegistry.load(path)  # raises the RegistryError naming the file
+    if _last_loaded is None or _last_loaded[0] != source:
+        _last_loaded = (source, PublicationRegistry.parse(source[1], path))
+    return _last_loaded[1]
+
+
+# The last registry loaded in this process, with the file's name and bytes it came from.
+_last_loaded: tuple[tuple[str, bytes], PublicationRegistry] | None = None
 
 
 # -----------------------------------------------------------------------------

@@ -128,18 +128,33 @@ class SeedError(Exception):
 # Whether a file in seeds/ is a seed at all (dot files, READMEs, other formats and anything inside
 # a saved page's "NAME_files/" folder are not)
 def is_seed_file(path: Path) -> bool:
-    name = path.name
+    return is_seed_name(path.name, path.parent.name)
+
+
+# Whether a file is a seed, from its name and its folder's name (no Path needed: seeds/ holds thousands)
+def is_seed_name(name: str, folder_name: str) -> bool:
     return (
-        path.suffix.lower() in SEED_SUFFIXES
+        name_suffix(name).lower() in SEED_SUFFIXES
         and not name.startswith((".", "_"))
         and not _NOT_SEED_NAMES.match(name)
-        and not is_saved_page_folder(path.parent)
+        and not is_saved_page_folder_name(folder_name)
     )
 
 
 # Whether a path is the folder of a saved web page's images, scripts and styles ("NAME_files")
 def is_saved_page_folder(path: Path) -> bool:
-    return path.name.lower().endswith(SAVED_PAGE_FOLDER_SUFFIX)
+    return is_saved_page_folder_name(path.name)
+
+
+# Whether a name is that of a saved web page's folder
+def is_saved_page_folder_name(name: str) -> bool:
+    return name.lower().endswith(SAVED_PAGE_FOLDER_SUFFIX)
+
+
+# A file name's last ending, as pathlib gives it ("a.b.txt" -> ".txt"; "", for ".txt" or "a.")
+def name_suffix(name: str) -> str:
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 # Read one seed file from disk (its size checked first); `display_path` is the name used in messages

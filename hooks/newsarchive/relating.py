@@ -149,6 +149,9 @@ class RelatedArticles:
     Articles are kept by a slot number that stays theirs between calls (their index in the list of
     the call that computed everything; new articles get new ones, a gone one's slot stays empty).
     `recomputed` and `inserted` tell what the last call did.
+
+    `update_kept` gives the lists as they are kept, tuples replaced (never changed) when they change,
+    so that a caller can tell an unchanged list by its identity.
     """
 
     # Nothing kept yet: the first update computes everything
@@ -162,13 +165,17 @@ class RelatedArticles:
         self._subjects: list[_Subjects | None] = []
         self._vectors: list[dict[str, float]] = []
         self._rank: list[int] = []  # position in the last call's list by slot: breaks ties between candidates
-        self._lists: list[list[Relation]] = []  # related list by slot
+        self._lists: list[tuple[Relation, ...]] = []  # related list by slot (a new tuple when it changes)
         self._targets: list[tuple[int, ...]] = []  # slots of the articles in the related list, by slot
         self._document_frequency: Counter[str] = Counter()
         self._postings: dict[str, dict[int, float]] = {}  # term -> {slot: weight} of every vector with it
 
     # The related articles of `placed`, by page path: updated from the last call where it can be
     def update(self, placed: list[PlacedArticle], limit: int = 5) -> dict[str, list[Relation]]:
+        return {path: list(relations) for path, relations in self.update_kept(placed, limit).items()}
+
+    # `update`, giving the kept lists themselves: tuples, each the very same object while it is unchanged
+    def update_kept(self, placed: list[PlacedArticle], limit: int = 5) -> dict[str, tuple[Relation, ...]]:
         settings = _settings(limit)
         # the same article object twice (never in a corpus) would need two slots under one id
         if settings != self._settings or len({id(item.article) for item in placed}) < len(placed):
@@ -195,7 +202,7 @@ class RelatedArticles:
         return self._result(placed, slots)
 
     # Everything computed from scratch, as for a first call: slot i is placed[i]
-    def _compute_all(self, placed: list[PlacedArticle], settings: tuple[object, ...]) -> dict[str, list[Relation]]:
+    def _compute_all(self, placed: list[PlacedArticle], settings: tuple[object, ...]) -> dict[str, tuple[Relation, ...]]:
         self.inserted = 0
         self._settings = settings
         limit = settings[0]
@@ -208,7 +215,7 @@ class RelatedArticles:
         self._paths = [item.page_path for item in placed]
         self._subjects = [_Subjects.of(item.article) for item in placed]
         self._rank = list(range(len(placed)))
-        self._lists = [[] for _ in placed]
+        self._lists = [() for _ in placed]
         self._targets = [() for _ in placed]
         lookup_limit = _lookup_limit(len(placed))
         cosines: dict[tuple[int, int], float] = {}
@@ -239,7 +246,7 @@ class RelatedArticles:
                 del self._postings[term]
         del self._slot_of[id(article)]
         self._articles[slot] = self._subjects[slot] = None
-        self._vectors[slot], self._lists[slot], self._targets[slot] = {}, [], ()
+        self._vectors[slot], self._lists[slot], self._targets[slot] = {}, (), ()
 
     # Put a new (or changed) article, its terms already counted, in a new slot with its vector and postings
     def _add(self, item: PlacedArticle, documents: int) -> int:
@@ -253,7 +260,7 @@ class RelatedArticles:
         self._subjects.append(_Subjects.of(item.article))
         self._vectors.append(vector)
         self._rank.append(slot)
-        self._lists.append([])
+        self._lists.append(())
         self._targets.append(())
         return slot
 
@@ -288,7 +295,7 @@ class RelatedArticles:
                 relations.append((relation, other))
         relations.sort(key=_relation_order)
         del relations[limit:]
-        self._lists[slot] = [relation for relation, _ in relations]
+        self._lists[slot] = tuple(relation for relation, _ in relations)
         self._targets[slot] = tuple(other for _, other in relations)
 
     # Insert `new` into the list of `slot` if it belongs among the best `limit`; whether it did
@@ -301,13 +308,14 @@ class RelatedArticles:
         if len(current) >= limit and _relation_order((relation, new)) >= _relation_order(current[-1]):
             return False
         relations = sorted([*current, (relation, new)], key=_relation_order)[:limit]
-        self._lists[slot] = [relation for relation, _ in relations]
+        self._lists[slot] = tuple(relation for relation, _ in relations)
         self._targets[slot] = tuple(other for _, other in relations)
         return True
 
-    # The lists of `placed` (at `slots`), by page path, as copies the caller may change
-    def _result(self, placed: list[PlacedArticle], slots: list[int]) -> dict[str, list[Relation]]:
-        return {item.page_path: list(self._lists[slot]) for item, slot in zip(placed, slots)}
+    # The lists of `placed` (at `slots`), by page path: the kept tuples themselves
+    def _result(self, placed: list[PlacedArticle], slots: list[int]) -> dict[str, tuple[Relation, ...]]:
+        lists = self._lists
+        return {item.page_path: lists[slot] for item, slot in zip(placed, slots)}
 
 
 # How often each term occurs in the article's headline and paragraphs
@@ -341,7 +349,7 @@ def tfidf_vector(counts: Mapping[str, int], document_frequency: Mapping[str, int
 
 
 # The "Related reading" section of one article's page, an HTML block ("" when there is nothing to show)
-def related_reading_html(relations: list[Relation], placed_by_path: Mapping[str, PlacedArticle],
+def related_reading_html(relations: Sequence[Relation], placed_by_path: Mapping[str, PlacedArticle],
                          from_page: str, heading: str = "Related reading") -> str:
     items = []
     for relation in relations:

@@ -67,14 +67,23 @@ def source_feed_path(slug: str) -> str:
 
 # Every publication with articles, most articles first (then by name); the unknown group last
 def sources_of(articles: Iterable[PlacedArticle]) -> list[Source]:
-    by_slug: dict[str, Source] = {}
+    by_slug: dict[str, list[PlacedArticle]] = {}
     for placed in newest_first(articles):
-        slug = source_slug(placed)
-        if slug not in by_slug:
-            by_slug[slug] = _new_source(placed)
-        by_slug[slug].articles.append(placed)
-    return sorted(by_slug.values(), key=lambda source: (source.slug == UNKNOWN_SOURCE_SLUG, -len(source.articles),
-                                                        source.name.casefold(), source.slug))
+        by_slug.setdefault(source_slug(placed), []).append(placed)
+    return sources_from_groups(by_slug)
+
+
+# The sources of articles grouped by source slug (each group newest first), ordered as `sources_of`
+# orders them; each Source holds its group itself
+def sources_from_groups(by_slug: dict[str, list[PlacedArticle]]) -> list[Source]:
+    found = [_new_source(group[0], group) for group in by_slug.values()]
+    return sorted(found, key=lambda source: (source.slug == UNKNOWN_SOURCE_SLUG, -len(source.articles),
+                                            source.name.casefold(), source.slug))
+
+
+# The (source slug, article) pair of an article, for grouping.Grouping
+def source_entries(placed: PlacedArticle) -> tuple[tuple[str, PlacedArticle]]:
+    return ((source_slug(placed), placed),)
 
 
 # Slug of an article's publication, or of the unknown-source group
@@ -85,16 +94,23 @@ def source_slug(placed: PlacedArticle) -> str:
 
 # Markdown list of the publications with counts, each linking its page (for the sources index)
 def sources_index(articles: Iterable[PlacedArticle], from_page: str = SOURCES_INDEX) -> str:
+    return sources_list(sources_of(articles), from_page)
+
+
+# Markdown list of the given publications with counts, in their order, each linking its page
+def sources_list(publications: list[Source], from_page: str = SOURCES_INDEX) -> str:
     items = [
         f"- [{escape_markdown(source.name, line_start=False)}]({relative_link(source.page_path, from_page)}) "
         f"({len(source.articles)})"
-        for source in sources_of(articles)
+        for source in publications
     ]
     return "\n".join(items) + "\n" if items else "*No articles yet.*\n"
 
 
 # One publication's page (name, home page, feed link, its newest articles) and its year pages
-def source_page(source: Source, remembered: Remember | None = None) -> dict[str, str]:
+# (`by_year`: its articles grouped by year, when the caller has them)
+def source_page(source: Source, remembered: Remember | None = None, *,
+                by_year: dict[str, list[PlacedArticle]] | None = None) -> dict[str, str]:
     path = source.page_path
     count = len(source.articles)
     intro = f"{count} article{'' if count == 1 else 's'} in the archive"
@@ -112,7 +128,7 @@ def source_page(source: Source, remembered: Remember | None = None) -> dict[str,
         f"[Atom feed]({relative_link(source.feed_path, path)}) · [All sources]({relative_link(SOURCES_INDEX, path)})\n"
     )
     listing, year_pages = subject_listing(source.name, path, source.articles, lambda placed: placed, article_list,
-                                          remembered)
+                                          remembered, by_year)
     lines.append(listing)
     return {path: "\n".join(lines), **year_pages}
 
@@ -127,9 +143,9 @@ def source_pages(articles: Iterable[PlacedArticle], remembered: Remember | None 
 # -----------------------------------------------------------------------------
 
 
-# The Source an article's publication starts
-def _new_source(placed: PlacedArticle) -> Source:
+# The Source of a group of articles, named after its newest article's publication
+def _new_source(placed: PlacedArticle, articles: list[PlacedArticle]) -> Source:
     publication = placed.article.publication
     if publication is None:
-        return Source(UNKNOWN_SOURCE_SLUG, UNKNOWN_SOURCE)
-    return Source(publication.slug, publication.name, publication.url)
+        return Source(UNKNOWN_SOURCE_SLUG, UNKNOWN_SOURCE, articles=articles)
+    return Source(publication.slug, publication.name, publication.url, articles=articles)

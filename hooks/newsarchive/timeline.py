@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from .addressing import UNDATED
 from .corpus import PlacedArticle, newest_first_key
 from .escaping import escape_markdown
-from .listings import ARCHIVE_INDEX, article_list, articles_by_year, relative_link, year_page_path
+from .listings import ARCHIVE_INDEX, Remember, article_list, articles_by_year, make_now, relative_link, year_page_path
 from .structure.article import Article, BlockKind, derived_value
 
 # -----------------------------------------------------------------------------
@@ -73,33 +73,28 @@ def _reading_minutes(article: Article) -> int:
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
-# The timeline page: years (linking their pages), months, and one line per article
-def timeline_page(articles: Iterable[PlacedArticle], page_path: str = TIMELINE_PAGE) -> str:
-    placed = newest_first(articles)
+# The timeline page: years (linking their pages), months, and one line per article (`by_year`: the
+# articles grouped by `listings.articles_by_year`, when the caller has them; `remembered`: may give a
+# year's part of the page made earlier from the same articles)
+def timeline_page(articles: Iterable[PlacedArticle], page_path: str = TIMELINE_PAGE, *,
+                  by_year: dict[str, list[PlacedArticle]] | None = None, remembered: Remember | None = None) -> str:
+    years = by_year if by_year is not None else articles_by_year(newest_first(articles))
+    count = sum(len(in_year) for in_year in years.values())
     lines = [
         "---",
         "title: Timeline",
         "description: Every article in the archive by year and month of publication, newest first.",
         "---\n",
         "# Timeline\n",
-        f"{_count_phrase(len(placed))}, newest first. "
+        f"{_count_phrase(count)}, newest first. "
         f"Each year's heading leads to that year's page; see also the [archive by year]({relative_link(ARCHIVE_INDEX, page_path)}).\n",
     ]
-    every_article = len(placed) <= TIMELINE_ARTICLE_LIMIT
-    for year, in_year in articles_by_year(placed).items():
-        label = _UNDATED_LABEL if year == UNDATED else year
-        year_link = relative_link(year_page_path(year), page_path)
-        lines.append(f"## [{label}]({year_link}) ({_count_phrase(len(in_year))})\n")
-        for month, in_month in _by_month(in_year):
-            if not every_article:  # a large archive: months with counts, each leading to its part of the year page
-                name = month or _UNDATED_LABEL
-                lines.append(f"- [{name}]({year_link}#{name.lower()}) ({_count_phrase(len(in_month))})")
-                continue
-            if month:
-                lines.append(f"### {month}\n")
-            lines.extend(_timeline_item(item, page_path) for item in in_month)
-            lines.append("")
-        lines.append("")
+    every_article = count <= TIMELINE_ARTICLE_LIMIT
+    remembered = remembered or make_now
+    for year, in_year in years.items():
+        # named by whether it lists every article, so that a remembered part is not used for the other kind
+        name = f"{page_path}#{year}{'' if every_article else ':months'}"
+        lines.append(remembered(name, in_year, lambda: _year_part(year, in_year, page_path, every_article)))
     return "\n".join(lines) + "\n"
 
 
@@ -124,6 +119,25 @@ def year_page_by_month(year: str, articles: Iterable[PlacedArticle]) -> str:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+# One year's part of the timeline: its heading, then its months with their articles (or, in a large
+# archive, with their counts)
+def _year_part(year: str, in_year: list[PlacedArticle], page_path: str, every_article: bool) -> str:
+    label = _UNDATED_LABEL if year == UNDATED else year
+    year_link = relative_link(year_page_path(year), page_path)
+    lines = [f"## [{label}]({year_link}) ({_count_phrase(len(in_year))})\n"]
+    for month, in_month in _by_month(in_year):
+        if not every_article:  # a large archive: months with counts, each leading to its part of the year page
+            name = month or _UNDATED_LABEL
+            lines.append(f"- [{name}]({year_link}#{name.lower()}) ({_count_phrase(len(in_month))})")
+            continue
+        if month:
+            lines.append(f"### {month}\n")
+        lines.extend(_timeline_item(item, page_path) for item in in_month)
+        lines.append("")
+    lines.append("")
+    return "\n".join(lines)
 
 
 # (month name, articles) in order, for newest-first articles of one year; "" for undated
