@@ -127,3 +127,12 @@ def test_a_paragraph_after_a_list_item_is_not_swallowed_by_it():
     page_html = markdown_to_html(render_article(article))
     list_html = page_html[page_html.index("<ul>"): page_html.index("</ul>")]
     assert "After the list" not in list_html
+
+
+def test_one_line_takes_every_kind_of_whitespace_the_regex_knows():
+    from newsarchive.escaping import _WHITESPACE, one_line
+
+    # its shortcut assumes no whitespace character but the space is printable
+    assert [c for c in map(chr, range(0x110000)) if _WHITESPACE.match(c) and c != " " and c.isprintable()] == []
+    for space in ("\t", "\n", "\u00a0", "\u2028", "\u3000", "\x85", "  "):
+        assert one_line(f" a{space}b ") == "a b "

@@ -60,7 +60,10 @@ def markdown_of_html_text(text: str, *, line_start: bool = True) -> str:
 
 # The text on one line: newlines and indentation carry no meaning here; a line's leading spaces dropped
 def one_line(text: str, *, line_start: bool = True) -> str:
-    text = _WHITESPACE.sub(" ", text)
+    # Every whitespace character but the space is unprintable, so printable text without two spaces in a
+    # row is already on one line (the common case, checked without the regex)
+    if not (text.isprintable() and "  " not in text):
+        text = _WHITESPACE.sub(" ", text)
     return text.lstrip() if line_start else text
 
 

@@ -65,9 +65,14 @@ class PageContent:
 
     html: str
     toc_tokens: tuple[dict, ...]  # the headings, nested, as Python-Markdown's toc extension lists them
-    # The part the header search indexes when it leaves the article's text out (large archives): the
-    # search plugin then parses only this, not the whole page (None: it parses the whole page)
-    searched_html: str | None = None
+    # How much of `html` the header search indexes when it leaves the article's text out (large
+    # archives): the search plugin then parses only that part (None: it parses the whole page)
+    searched_length: int | None = None
+
+    @property
+    def searched_html(self) -> str | None:
+        """The part of the content the search plugin is to see (None: all of it)."""
+        return None if self.searched_length is None else self.html[: self.searched_length]
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,7 @@ def render_article_page(
     markdown = "\n".join(part for part in parts if part)
     content = _article_content(article, [html for _, html in inline], labels, head, body_tag, after) if labels is not None else None
     if content and not header_search_full_text and not _SEARCH_PLUGIN_ATTRIBUTE.search(content.html):
-        content = dataclasses.replace(content, searched_html=content.html[: content.html.index(body_tag)].rstrip("\n"))
+        content = dataclasses.replace(content, searched_length=len(content.html[: content.html.index(body_tag)].rstrip("\n")))
     return RenderedArticle(markdown, content)
 
 
