@@ -8,6 +8,8 @@ and a heading outline.
 """
 from __future__ import annotations
 
+import re
+
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -79,7 +81,7 @@ def test_skip_link_is_the_first_tab_stop_and_leads_to_the_content(page, served_s
     expect(skip).to_be_visible()
     target = "#" + skip.evaluate("a => a.hash.slice(1)")
     page.keyboard.press("Enter")
-    assert page.url.endswith(target)
+    expect(page).to_have_url(re.compile(re.escape(target) + "$"))  # waits: the hash changes after the key press
     expect(page.locator(f'[id="{target[1:]}"]')).to_be_in_viewport()
 
 
