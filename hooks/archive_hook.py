@@ -22,7 +22,7 @@ from mkdocs.structure.toc import get_toc
 
 from newsarchive.fulltext import FulltextError, index_site
 from newsarchive.publications import RegistryError
-from newsarchive.rendering import PageContent, expand_islands, expand_wrappers
+from newsarchive.rendering import PageContent, expand_islands, expand_wrappers, put_islands_back, set_islands_aside
 from newsarchive.site import ArchiveSite, build_site
 from newsarchive.vocabulary import VocabularyError
 
@@ -49,6 +49,9 @@ _whole_contents: dict[str, str] = {}
 
 # The part of a page the search plugin is to see, by source path, from its content to its indexing.
 _searched_contents: dict[str, str] = {}
+
+# The HTML blocks (`html_island`) set aside while the search plugin reads a page, by source path.
+_islands_aside: dict[str, list[str]] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -87,6 +90,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _contents.clear()
     _searched_contents.clear()
     _whole_contents.clear()
+    _islands_aside.clear()
     if os.environ.get(PYTHON_MARKDOWN_VARIABLE) != "1":
         _contents.update((generated.src_uri, generated.content) for generated in _site.files if generated.content)
     for generated in _site.files:
@@ -121,23 +125,31 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 # Before the search plugin indexes a page: show it only the part it indexes, when the pipeline said
-# which (parsing an article's whole text only to leave it out of the header search is a fifth of a build)
+# which (parsing an article's whole text only to leave it out of the header search is a fifth of a build),
+# and no listing's article lists (out of the header search too)
 @event_priority(100)
 def _before_search(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     searched = _searched_contents.pop(page.file.src_uri, None)
     if searched is not None:
         _whole_contents[page.file.src_uri] = page.content
         page.content = searched
+    elif page.content:
+        page.content, islands = set_islands_aside(page.content)
+        if islands:
+            _islands_aside[page.file.src_uri] = islands
     return context
 
 
-# After the search plugin: give the page its whole content back for the theme, with the HTML blocks
-# kept in comments (`html_island`: listings' article lists, which the header search leaves out) opened
+# After the search plugin: give the page its whole content back for the theme, with its HTML blocks kept
+# in comments (`html_island`: listings' article lists) put back and opened
 @event_priority(-100)
 def _after_search(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     whole = _whole_contents.pop(page.file.src_uri, None)
     if whole is not None:
         page.content = whole
+    islands = _islands_aside.pop(page.file.src_uri, None)
+    if islands:
+        page.content = put_islands_back(page.content, islands)
     if page.content:
         page.content = expand_islands(page.content)
     return context

@@ -136,3 +136,14 @@ def test_an_html_island_comes_out_of_python_markdown_exactly_as_the_plain_html_b
     converted = markdown.markdown(plain, extensions=EXTENSIONS)
     assert expand_islands(markdown.markdown(island, extensions=EXTENSIONS)) == converted
     assert block in converted
+
+
+def test_islands_set_aside_come_back_opened_and_one_holding_a_search_attribute_stays():
+    from newsarchive.rendering import expand_islands, html_island, put_islands_back, set_islands_aside
+
+    first, second = "<ul>\n<li>one</li>\n</ul>", '<ul>\n<li data-search-x="y">two</li>\n</ul>'
+    page = f"<h1>T</h1>\n{html_island(first)}\n<p>between</p>\n{html_island(second)}\n"
+    folded, islands = set_islands_aside(page)
+    assert islands == [first] and "one" not in folded and html_island(second) in folded
+    assert expand_islands(put_islands_back(folded, islands)) == expand_islands(page)
+    assert set_islands_aside("<p>no islands</p>") == ("<p>no islands</p>", [])

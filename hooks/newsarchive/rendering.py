@@ -45,8 +45,9 @@ BYLINE_CLASS = "article-byline"
 # holds a literal "<": escaping writes it as "&lt;").
 _WRAPPER_MARKER = re.compile(r"<!-- archive:(?:open (<[a-z]+(?: [^<>]*)?>)|close (</[a-z]+>)) -->")
 
-# The comment `html_island` writes around a block of HTML.
+# The comment `html_island` writes around a block of HTML, and the marker `set_islands_aside` leaves for it.
 _ISLAND = re.compile(r"<!-- archive:html\n(.*?)\n-->", re.S)
+_ASIDE = re.compile(r"<!-- archive:aside (\d+) -->")
 
 
 # What Material's search plugin deletes from a page's content once indexed (`data-search-*="..."`
@@ -248,6 +249,28 @@ def expand_islands(html: str) -> str:
     if "<!-- archive:html" not in html:
         return html
     return _ISLAND.sub(lambda island: island.group(1), html)
+
+
+# A page's HTML with its islands set aside, for a reader that skips them anyway (Material's search plugin,
+# whose clean-up regex costs ~0.5 ms per listing page over them): the HTML with a short marker for each
+# island, and the islands' HTML.  An island holding what that regex deletes stays in place.
+def set_islands_aside(html: str) -> tuple[str, list[str]]:
+    if "<!-- archive:html" not in html:
+        return html, []
+    islands: list[str] = []
+
+    def aside(island: re.Match) -> str:
+        if _SEARCH_PLUGIN_ATTRIBUTE.search(island.group(1)):
+            return island.group(0)
+        islands.append(island.group(1))
+        return f"<!-- archive:aside {len(islands) - 1} -->"
+
+    return _ISLAND.sub(aside, html), islands
+
+
+# The HTML with the islands `set_islands_aside` took out put back, opened
+def put_islands_back(html: str, islands: list[str]) -> str:
+    return _ASIDE.sub(lambda marker: islands[int(marker.group(1))], html) if islands else html
 
 
 # A front-matter block; written as JSON, which is YAML too, and ten times faster to write
