@@ -7,7 +7,7 @@ import markdown
 import yaml
 
 from newsarchive.publications import PublicationRegistry
-from newsarchive.sources import UNKNOWN_SOURCE_SLUG, source_pages, sources_index, sources_of
+from newsarchive.sources import UNKNOWN_SOURCE_SLUG, source_page, sources_list, sources_of
 from newsarchive.structure.article import Publication
 from samples import ASAHI, CHOSUN, placed
 
@@ -19,6 +19,16 @@ def _archive():
         placed("Chosun two", date=dt.date(2016, 8, 5), publication=CHOSUN),
         placed("Asahi one", date=dt.date(2015, 1, 1), publication=ASAHI),
     ]
+
+
+# The sources index's list for an archive
+def sources_index(articles):
+    return sources_list(sources_of(articles))
+
+
+# Every publication's page and year pages: {source path: Markdown}
+def source_pages(articles):
+    return {path: text for source in sources_of(articles) for path, text in source_page(source).items()}
 
 
 def test_sources_counted_most_first_unknown_last_articles_newest_first():

@@ -10,11 +10,12 @@ is written on; seed-derived text is escaped.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .corpus import PlacedArticle
+from .grouping import grouped
 from .structure.article import Article, derived_value
 from .escaping import escape_html, escape_markdown
 from .addressing import page_url_link
@@ -78,11 +79,7 @@ class Subject:
 
 # Articles filed under each topic slug, newest first (the corpus order)
 def articles_by_topic(articles: Iterable[PlacedArticle]) -> dict[str, list[PlacedArticle]]:
-    grouped: dict[str, list[PlacedArticle]] = defaultdict(list)
-    for placed in articles:
-        for topic in placed.article.topics:
-            grouped[topic.slug].append(placed)
-    return dict(grouped)
+    return grouped(articles, topic_entries)
 
 
 # The (topic slug, article) pairs of an article, for grouping.Grouping
@@ -167,11 +164,7 @@ def topic_tally(placed: PlacedArticle) -> list[str]:
 
 # (article, mention count) for each entity slug, articles newest first
 def mentions_by_entity(articles: Iterable[PlacedArticle]) -> dict[str, list[tuple[PlacedArticle, int]]]:
-    grouped: dict[str, list[tuple[PlacedArticle, int]]] = defaultdict(list)
-    for placed in articles:
-        for mention in placed.article.entities:
-            grouped[mention.slug].append((placed, mention.count))
-    return dict(grouped)
+    return grouped(articles, mention_entries)
 
 
 # The (entity slug, (article, mention count)) pairs of an article, for grouping.Grouping

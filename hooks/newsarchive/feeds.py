@@ -15,10 +15,10 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 
-from .browsing import articles_by_topic, topic_labels, topic_page_path
+from .browsing import topic_labels, topic_page_path
 from .listings import Remember, make_now
 from .corpus import PlacedArticle
-from .sources import Source, source_page_path, sources_of
+from .sources import Source, source_page_path
 from .timeline import newest_first
 
 # -----------------------------------------------------------------------------
@@ -67,13 +67,6 @@ def atom_feed(title: str, site_url: str, feed_path: str, entries: Iterable[Place
         feed.append(_entry(placed, site_url, feed_path))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
-
-
-# Every feed of the site: {path in the site: Atom XML} for the archive, each source and each topic
-def site_feeds(articles: list[PlacedArticle], site_title: str, site_url: str, limit: int = FEED_LIMIT) -> dict[str, str]:
-    placed = newest_first(articles)
-    return {ARCHIVE_FEED: archive_feed(placed, site_title, site_url, limit),
-            **subject_feeds(sources_of(placed), articles_by_topic(placed), site_title, site_url, limit)}
 
 
 # The whole archive's feed, of articles newest first (the corpus order)

@@ -35,6 +35,15 @@ REGROUP_SHARE = 0.1
 # -----------------------------------------------------------------------------
 
 
+# The items `entries_of` gives for each article, grouped by key, each group in the articles' order
+def grouped(articles: Iterable[PlacedArticle], entries_of: Entries) -> dict[str, list[T]]:
+    groups: dict[str, list[T]] = {}
+    for placed in articles:
+        for key, item in entries_of(placed):
+            groups.setdefault(key, []).append(item)
+    return groups
+
+
 class Grouping(Generic[T]):
     """Items grouped by key, each group in corpus order (newest first); `groups` maps a key to its
     non-empty group.  `fill` groups a whole corpus; `change` updates the groups for the articles that
@@ -59,10 +68,7 @@ class Grouping(Generic[T]):
     # Every group made afresh from a corpus, in its order (a group or part with the same items as before
     # stays the very same list)
     def fill(self, articles: Iterable[PlacedArticle]) -> None:
-        groups: dict[str, list[T]] = {}
-        for placed in articles:
-            for key, item in self.entries_of(placed):
-                groups.setdefault(key, []).append(item)
+        groups = grouped(articles, self.entries_of)
         before, parts_before = self.groups, self.parts
         self.groups = {key: self._kept(before.get(key), group) for key, group in groups.items()}
         if self.part_of:
@@ -77,10 +83,7 @@ class Grouping(Generic[T]):
         for placed in left:
             for key, _ in self.entries_of(placed):
                 leaving.setdefault(key, []).append(placed)
-        arriving: dict[str, list[T]] = {}
-        for placed in arrived:
-            for key, item in self.entries_of(placed):
-                arriving.setdefault(key, []).append(item)
+        arriving = grouped(arrived, self.entries_of)
         changed = leaving.keys() | arriving.keys()
         for key in changed:
             gone, new = leaving.get(key, []), arriving.get(key, [])

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .corpus import PlacedArticle
+from .grouping import grouped
 from .escaping import escape_html, escape_markdown
 from .listings import Remember, article_list, relative_link, subject_listing
 from .rendering import UNKNOWN_SOURCE
@@ -23,7 +24,7 @@ from .timeline import newest_first
 # Data
 # -----------------------------------------------------------------------------
 
-# Source path of the hand-written sources index page (its placeholder gets `sources_index`).
+# Source path of the hand-written sources index page (its placeholder gets `sources_list`).
 SOURCES_INDEX = "sources.md"
 
 # Slug of the group of articles whose publication is unknown.
@@ -67,10 +68,7 @@ def source_feed_path(slug: str) -> str:
 
 # Every publication with articles, most articles first (then by name); the unknown group last
 def sources_of(articles: Iterable[PlacedArticle]) -> list[Source]:
-    by_slug: dict[str, list[PlacedArticle]] = {}
-    for placed in newest_first(articles):
-        by_slug.setdefault(source_slug(placed), []).append(placed)
-    return sources_from_groups(by_slug)
+    return sources_from_groups(grouped(newest_first(articles), source_entries))
 
 
 # The sources of articles grouped by source slug (each group newest first), ordered as `sources_of`
@@ -90,11 +88,6 @@ def source_entries(placed: PlacedArticle) -> tuple[tuple[str, PlacedArticle]]:
 def source_slug(placed: PlacedArticle) -> str:
     publication = placed.article.publication
     return publication.slug if publication else UNKNOWN_SOURCE_SLUG
-
-
-# Markdown list of the publications with counts, each linking its page (for the sources index)
-def sources_index(articles: Iterable[PlacedArticle], from_page: str = SOURCES_INDEX) -> str:
-    return sources_list(sources_of(articles), from_page)
 
 
 # Markdown list of the given publications with counts, in their order, each linking its page
@@ -132,10 +125,6 @@ def source_page(source: Source, remembered: Remember | None = None, *,
     lines.append(listing)
     return {path: "\n".join(lines), **year_pages}
 
-
-# Every publication's page and year pages: {source path: Markdown}
-def source_pages(articles: Iterable[PlacedArticle], remembered: Remember | None = None) -> dict[str, str]:
-    return {path: text for source in sources_of(articles) for path, text in source_page(source, remembered).items()}
 
 
 # -----------------------------------------------------------------------------
