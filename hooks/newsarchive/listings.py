@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from .addressing import UNDATED, page_url_link, relative_link, slugify
 from .corpus import PlacedArticle
+from .grouping import grouped
 from .escaping import escape_html, escape_markdown
 from .rendering import UNKNOWN_SOURCE, display_date, html_island
 from .structure.article import derived_value
@@ -95,7 +96,7 @@ def latest_articles(articles: list[PlacedArticle], from_page: str = "index.md") 
 
 # Articles grouped by year (newest first), each year linking to its own page
 def articles_by_year(articles: list[PlacedArticle]) -> dict[str, list[PlacedArticle]]:
-    return grouped_by_year(articles, lambda placed: placed)
+    return in_year_order(grouped(articles, year_entries))
 
 
 # Items grouped by their article's year folder, newest year first and undated last; each group
