@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import markdown
 
-from newsarchive.linking import EntityMatcher, Segment, Span, block_markdown, find_first_mentions, split_segments
+from newsarchive.linking import EntityMatcher, Segment, Span, block_inline, find_first_mentions, split_segments
 from newsarchive.structure.article import Block, BlockKind, FootnoteRef
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "footnotes", "pymdownx.escapeall"]
@@ -87,6 +87,11 @@ def test_segments_join_back_to_the_exact_text():
     segments = split_segments(text, spans)
     assert "".join(segment.text for segment in segments) == text
     assert segments[0] == Segment("China", "entities/china.md") and segments[1] == Segment(" and ")
+
+
+# The block's inline Markdown, as the renderer writes it into the page
+def block_markdown(block, spans, from_page):
+    return block_inline(block, spans, from_page, {})[0]
 
 
 def test_block_markdown_links_relatively_and_keeps_footnote_references():

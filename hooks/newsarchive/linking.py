@@ -7,7 +7,7 @@ depend on the vocabulary's classes.  Matching is on whole words; acronyms
 but must begin as the name does (so "china" the tableware never links).
 
 The result is a set of character spans per block, which the renderer turns
-into Markdown with `block_markdown` together with the block's footnote
+into Markdown and HTML with `block_inline` together with the block's footnote
 references.  Only running text is linked (paragraphs and list items, never
 subheadings, captions, the headline or footnotes); a span never straddles a
 footnote marker, never overlaps another span, and the link text is exactly the
@@ -123,32 +123,26 @@ def split_segments(text: str, spans: Sequence[Span]) -> list[Segment]:
     return segments
 
 
-# The block's inline Markdown: escaped text, entity links (relative to `from_page`) and footnote references
-def block_markdown(block: Block, spans: Sequence[Span], from_page: str) -> str:
-    return block_inline(block, spans, from_page)[0]
-
-
-# The block's inline Markdown, and its HTML exactly as Python-Markdown and MkDocs render that Markdown:
-# escaped text, entity links as directory-style URLs, footnote references as the footnotes extension
-# writes them (`footnote_labels`: the label shown for each footnote number; without them, no HTML)
+# The block's inline Markdown (escaped text, entity links relative to `from_page`, footnote references),
+# and its HTML exactly as Python-Markdown and MkDocs render that Markdown: entity links as directory-style
+# URLs, footnote references as the footnotes extension writes them, showing `footnote_labels[number]`
+# (the number itself when it has no label: the renderer then uses only the Markdown)
 def block_inline(block: Block, spans: Sequence[Span], from_page: str,
-                 footnote_labels: Mapping[int, int] | None = None) -> tuple[str, str]:
+                 footnote_labels: Mapping[int, int]) -> tuple[str, str]:
     markdown: list[str] = []
     html: list[str] = []
     for number, segments, line_start in _inline_pieces(block, spans):
         if number is not None:
             markdown.append(f"[^{number}]")
-            if footnote_labels is not None:
-                label = footnote_labels[number]
-                html.append(f'<sup id="fnref:{number}"><a class="footnote-ref" href="#fn:{number}">{label}</a></sup>')
+            label = footnote_labels.get(number, number)
+            html.append(f'<sup id="fnref:{number}"><a class="footnote-ref" href="#fn:{number}">{label}</a></sup>')
             continue
         for index, segment in enumerate(segments):
             begins = line_start and index == 0 and not segment.target
             text = escape_html_text(segment.text, line_start=begins)
             if segment.target:
                 markdown.append(f"[{markdown_of_html_text(text, line_start=False)}]({relative_link(segment.target, from_page)})")
-                if footnote_labels is not None:
-                    html.append(f'<a href="{page_url_link(segment.target, from_page)}">{text}</a>')
+                html.append(f'<a href="{page_url_link(segment.target, from_page)}">{text}</a>')
             else:
                 markdown.append(markdown_of_html_text(text, line_start=begins))
                 html.append(text)

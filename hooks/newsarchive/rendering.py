@@ -111,7 +111,7 @@ def render_article_page(
     labels = _footnote_labels(article)
     # Each body block's inline Markdown and HTML, made in one pass (an editor's Markdown block: as written, no HTML)
     inline = [
-        (block.text, "") if block.kind is BlockKind.MARKDOWN else block_inline(block, links.get(index, ()), page_path, labels)
+        (block.text, "") if block.kind is BlockKind.MARKDOWN else block_inline(block, links.get(index, ()), page_path, labels or {})
         for index, block in enumerate(article.body)
     ]
     head = [
