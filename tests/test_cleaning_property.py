@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsarchive.cleaning import clean
+from newsarchive.furniture import CAPTION_CREDIT, caption_credit
 from newsarchive.structure.article import SeedText
 
 # Function words and content words; prose alternates between them.
@@ -78,3 +79,16 @@ def test_paragraphs_survive_and_furniture_goes(dump: tuple[str, list[str], list[
     for furniture in furniture_lines:
         assert furniture not in body
         assert all(furniture not in kept for kept in body)
+
+
+# Pieces that make or nearly make a photo credit, mixed with prose and odd characters
+CREDIT_PIECES = ["(", ")", "/", ":", " ", "AFP", "afp", "Getty Images", "GETTY IMAGES", "AP Photo", "Reuters/",
+                 "photo", "Credit", "file photo", "İmages", "ſ", "John Smith", "Kim Lee/AP", "\n", "ap photo"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(CREDIT_PIECES + CONTENT_WORDS), st.text(max_size=4)), max_size=14))
+def test_the_quick_credit_test_finds_what_the_credit_pattern_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    quick, full = caption_credit(text), CAPTION_CREDIT.search(text)
+    assert (quick and quick.span()) == (full and full.span())

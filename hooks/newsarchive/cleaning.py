@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from . import settings
-from .furniture import CAPTION_CREDIT, CREDIT_WORDS, GLUED_DIGIT_RUN, furniture_rule
+from .furniture import CREDIT_WORDS, GLUED_DIGIT_RUN, caption_credit, furniture_rule
 from .structure.article import BlockKind, CleanedText, Edit, Line, SeedText
 
 # -----------------------------------------------------------------------------
@@ -485,7 +485,7 @@ def _is_minor_label(line: Line) -> bool:
 # Whether a line is a short label or headline rather than a sentence or a caption
 def _is_label(line: Line) -> bool:
     words = line.text.split()
-    if CAPTION_CREDIT.search(line.text) or len(words) > settings.TITLE_MAX_WORDS:
+    if len(words) > settings.TITLE_MAX_WORDS or caption_credit(line.text):
         return False
     if _is_short_statement(line):
         return False
@@ -518,7 +518,7 @@ def _judge_body_line(
         return replace(line, kind=BlockKind.CAPTION)
     repeated_later = any(_same_caption(key, later) for later in keys[index + 1 :])
     ends_sentence = bool(_SENTENCE_END.search(line.text))
-    has_credit = bool(CAPTION_CREDIT.search(line.text))
+    has_credit = bool(caption_credit(line.text))
     if len(line.text) >= settings.CAPTION_MIN_CHARS and (has_credit or (repeated_later and not ends_sentence)):
         return replace(line, kind=BlockKind.CAPTION)
     words = line.text.split()
@@ -547,7 +547,7 @@ def _is_above_credit(index: int, lines: list[Line]) -> bool:
 
 # Whether a line is a photo credit and nothing else ("Natalie Naccache | Bloomberg | Getty Images")
 def _is_credit_line(line: Line) -> bool:
-    match = CAPTION_CREDIT.search(line.text)
+    match = caption_credit(line.text)
     return bool(match) and len(line.text[: match.start()].split()) <= settings.CAPTION_CREDIT_MAX_WORDS
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from dateutil import parser as date_parser
 
 from . import settings
-from .furniture import CAPTION_CREDIT
+from .furniture import caption_credit
 from .publications import PublicationRegistry
 from .structure.article import (
     Article,
@@ -383,7 +383,7 @@ def _headline_score(line: Line, all_lines: list[Line]) -> float:
     words = text.split()
     if not settings.TITLE_MIN_WORDS <= len(words) <= settings.TITLE_MAX_WORDS:
         return 0.0
-    if _find_date_in(text) or _BYLINE.search(text) or _is_role_line(text) or CAPTION_CREDIT.search(text):
+    if _find_date_in(text) or _BYLINE.search(text) or _is_role_line(text) or caption_credit(text):
         return 0.0
     if _PUBLISHED_SIGN.match(text) or _UPDATED_SIGN.match(text) or "@" in text or "[email" in text:
         return 0.0
@@ -416,7 +416,7 @@ def _standfirst_bonus(window: list[Line], index: int, header: _Header) -> float:
     following = window[index + 1] if index + 1 < len(window) else None
     if following is None or following.number in header.used or following.marker:
         return 0.0
-    if CAPTION_CREDIT.search(following.text):
+    if caption_credit(following.text):
         return 0.0  # a photo caption, not a standfirst
     if len(window[index].text.split()) < settings.PROSE_MIN_WORDS:
         return 0.0

@@ -71,6 +71,8 @@ ARTICLE_TYPE_MIN_CUES = 3
 DEFAULT_ARTICLE_TYPE = "news-report"
 # A capitalised phrase seen this often is worth suggesting for the vocabulary.
 SUGGESTION_MIN_COUNT = 2
+# Texts whose term hits a matcher remembers (more than the zones of one long article).
+RECENT_HITS_KEPT = 512
 
 # Block kinds whose text is searched (editorial notes are ours, not the author's).
 _SEARCHED_KINDS = (BlockKind.PARAGRAPH, BlockKind.SUBHEADING, BlockKind.LIST_ITEM, BlockKind.CAPTION)
@@ -226,9 +228,21 @@ class _TermMatcher:
             prefixes.sort(key=lambda prefix: -len(prefix[0]))
         self._word_regexes = [(mode[0], _trie_regex(trie, *mode)) for mode, trie in tries.items()]
         self._other_regex = _alternation_regex(other_patterns)
+        self._recent_hits: dict[str, tuple[tuple[int, int, int], ...]] = {}  # text -> its hits, oldest first
 
     # Non-overlapping (start, end, term index) hits in `text`, the longest winning where hits overlap
-    def hits(self, text: str) -> list[tuple[int, int, int]]:
+    # (remembered for the last few texts: tagging, the editor's review and suggestions ask about the
+    # same zones of one article in turn)
+    def hits(self, text: str) -> tuple[tuple[int, int, int], ...]:
+        known = self._recent_hits.get(text)
+        if known is None:
+            if len(self._recent_hits) >= RECENT_HITS_KEPT:
+                del self._recent_hits[next(iter(self._recent_hits))]
+            known = self._recent_hits[text] = tuple(self._find_hits(text))
+        return known
+
+    # `hits`' work
+    def _find_hits(self, text: str) -> list[tuple[int, int, int]]:
         found = []
         for case_sensitive, regex in self._word_regexes:
             for match in regex.finditer(text):
