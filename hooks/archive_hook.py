@@ -11,7 +11,8 @@ import os
 import time
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context, Macro
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -19,6 +20,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import normalize_url
 
 from newsarchive.fulltext import FulltextError, index_site
 from newsarchive.publications import RegistryError
@@ -40,6 +42,14 @@ SKIP_FULLTEXT_VARIABLE = "NEWSARCHIVE_SKIP_FULLTEXT"
 # Set to 1 to have Python-Markdown convert every page, article pages too (their content made by the
 # pipeline must be byte for byte what this gives: the tests build both ways and compare).
 PYTHON_MARKDOWN_VARIABLE = "NEWSARCHIVE_PYTHON_MARKDOWN"
+
+# Set to 1 to have the theme render every fragment on every page (the hook renders its tabs, navigation,
+# search box and settings once per place in the site for pages outside the navigation; the tests build
+# both ways and compare).
+UNCACHED_THEME_VARIABLE = "NEWSARCHIVE_UNCACHED_THEME"
+
+# Theme fragments rendered in this build, by what they depend on (see _theme_fragment).
+_fragments: dict[tuple, str] = {}
 
 # The content of generated pages made by the pipeline, by source path, until MkDocs asks for it.
 _contents: dict[str, PageContent] = {}
@@ -158,9 +168,11 @@ def _after_search(context: dict, *, page: Page, config: MkDocsConfig, nav) -> di
 on_page_context = CombinedEvent(_before_search, _after_search)
 
 
-# Give templates the latest articles (the 404 page lists them)
+# Give templates the latest articles (the 404 page lists them) and the theme-fragment cache
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["archive_latest"] = _site.latest_links() if _site else []
+    env.globals["archive_fragment"] = _theme_fragment
+    _fragments.clear()
     return env
 
 
@@ -190,6 +202,34 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> Live
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+# A fragment of the theme (`{% call archive_fragment("nav") %}...{% endcall %}` in main.html), rendered
+# once for all the pages that would render it alike
+@pass_context
+def _theme_fragment(context: Context, name: str, caller: Macro) -> str:
+    key = _fragment_key(context, name)
+    if key is None:
+        return caller()
+    fragment = _fragments.get(key)
+    if fragment is None:
+        fragment = _fragments[key] = caller()
+    return fragment
+
+
+# What a fragment of the theme depends on when the page is outside the navigation: the links to the
+# navigation's pages as seen from the page and which of them are active, the way to the site root and
+# the page's top folder (links to the theme's assets, "../../assets/...", follow from these two);
+# None for a page in the navigation (its entry there shows its table of contents) and when the
+# variable asks for no cache
+def _fragment_key(context: Context, name: str) -> tuple | None:
+    page, nav, base_url = context.get("page"), context.get("nav"), context.get("base_url")
+    if page is None or nav is None or os.environ.get(UNCACHED_THEME_VARIABLE) == "1":
+        return None
+    if any(item is page for item in nav.pages):
+        return None
+    links = tuple((normalize_url(item.url, page=page, base=base_url), item.active) for item in nav.pages)
+    return (name, base_url, page.url.split("/", 1)[0], links)
 
 
 # The project folder: the one holding mkdocs.yml

@@ -147,12 +147,14 @@ def test_random_text_renders_as_mkdocs_renders_it(blocks):
         assert _own_content(rendered) == _mkdocs_content(rendered.markdown)
 
 
-def test_a_site_built_with_python_markdown_for_every_page_is_byte_identical(tmp_path):
+# NEWSARCHIVE_PYTHON_MARKDOWN: Python-Markdown converts every page; NEWSARCHIVE_UNCACHED_THEME: the theme
+# renders its tabs, navigation, search box and settings on every page (archive_hook._theme_fragment)
+@pytest.mark.parametrize("variable", ["NEWSARCHIVE_PYTHON_MARKDOWN", "NEWSARCHIVE_UNCACHED_THEME"])
+def test_a_site_built_without_the_shortcuts_is_byte_identical(tmp_path, variable):
     fixtures = ROOT / "tests" / "fixtures"
     seeds = {"saved_page.html": (fixtures / "saved_page.html").read_bytes(), "dump.txt": (fixtures / "saved_page_dump.txt").read_bytes()}
     fast = build_project(tmp_path / "fast", seeds, real_seeds=True, strict=True)
-    slow = build_project(tmp_path / "slow", seeds, real_seeds=True, strict=True,
-                         environment={"NEWSARCHIVE_PYTHON_MARKDOWN": "1"})
+    slow = build_project(tmp_path / "slow", seeds, real_seeds=True, strict=True, environment={variable: "1"})
     assert fast.returncode == 0 and slow.returncode == 0, fast.log + slow.log
     fast_files = sorted(path.relative_to(fast.site) for path in fast.site.rglob("*") if path.is_file())
     slow_files = sorted(path.relative_to(slow.site) for path in slow.site.rglob("*") if path.is_file())
