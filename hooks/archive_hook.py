@@ -51,17 +51,37 @@ UNCACHED_THEME_VARIABLE = "NEWSARCHIVE_UNCACHED_THEME"
 # Theme fragments rendered in this build, by what they depend on (see _theme_fragment).
 _fragments: dict[tuple, str] = {}
 
-# The content of generated pages made by the pipeline, by source path, until MkDocs asks for it.
-_contents: dict[str, PageContent] = {}
-
 # Pages whose content the search plugin sees only in part: their whole content, until it is given back.
 _whole_contents: dict[str, str] = {}
 
-# The part of a page the search plugin is to see, by source path, from its content to its indexing.
-_searched_contents: dict[str, str] = {}
-
 # The HTML blocks (`html_island`) set aside while the search plugin reads a page, by source path.
 _islands_aside: dict[str, list[str]] = {}
+
+# -----------------------------------------------------------------------------
+# Pages
+# -----------------------------------------------------------------------------
+
+
+class ArchivePage(Page):
+    """A generated page whose front matter and content the pipeline made (`rendering.PageContent`):
+    MkDocs neither reads its Markdown file again nor converts it (the file stays, as the page's
+    source; the tests build the site both ways and compare byte for byte)."""
+
+    # A page of MkDocs for `file` (the page is the file's from now on), with what the pipeline made of it
+    def __init__(self, file: File, config: MkDocsConfig, made: PageContent) -> None:
+        super().__init__(None, file, config)
+        self.made = made
+
+    # The page's front matter as made; no Markdown is left to convert
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", dict(self.made.meta or {})
+
+    # The page's content and headings as made (links to its anchors are not checked without Python-Markdown)
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.made.html
+        self.toc = get_toc(list(self.made.toc_tokens))
+        self.present_anchor_ids = None
+
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -97,41 +117,33 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for message in _site.notes:
         log.info(message)
     log.info(f"archive: {_site.article_count} articles, {len(_site.files)} generated files, {time.perf_counter() - started:.2f} s")
-    _contents.clear()
-    _searched_contents.clear()
     _whole_contents.clear()
     _islands_aside.clear()
-    if os.environ.get(PYTHON_MARKDOWN_VARIABLE) != "1":
-        _contents.update((generated.src_uri, generated.content) for generated in _site.files if generated.content)
+    made_content = os.environ.get(PYTHON_MARKDOWN_VARIABLE) != "1"
     for generated in _site.files:
         if files.get_file_from_path(generated.src_uri):
             log.warning(f"docs/{generated.src_uri} is hand-written but the archive generates it; the generated one is used")
             files.remove(files.get_file_from_path(generated.src_uri))
-        files.append(
-            File.generated(config, generated.src_uri, abs_src_path=str(generated.abs_path), inclusion=InclusionLevel.NOT_IN_NAV)
-        )
+        file = File.generated(config, generated.src_uri, abs_src_path=str(generated.abs_path), inclusion=InclusionLevel.NOT_IN_NAV)
+        if made_content and generated.content is not None:
+            ArchivePage(file, config, generated.content)
+        files.append(file)
     return files
 
 
-# Fill a hand-written page's archive placeholders (latest articles, source list, ...); a page whose
-# content the pipeline made has nothing left for Python-Markdown to convert
+# Fill a hand-written page's archive placeholders (latest articles, source list, ...)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri in _contents:
-        return ""
+    if isinstance(page, ArchivePage):
+        return markdown
     return _site.fill_placeholders(markdown, page.file.src_uri) if _site else markdown
 
 
-# The content the pipeline made for the page, or the converted Markdown with the marker comments around
-# its sections turned into the elements they stand for
+# The converted Markdown with the marker comments around its sections turned into the elements they
+# stand for (an ArchivePage's content is made so by the pipeline)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    content = _contents.pop(page.file.src_uri, None)
-    if content is None:
-        return expand_wrappers(html)
-    page.toc = get_toc(list(content.toc_tokens))
-    page.present_anchor_ids = None  # not known without Python-Markdown: MkDocs then skips checking links to them
-    if content.searched_html is not None:
-        _searched_contents[page.file.src_uri] = content.searched_html
-    return content.html
+    if isinstance(page, ArchivePage):
+        return html
+    return expand_wrappers(html)
 
 
 # Before the search plugin indexes a page: show it only the part it indexes, when the pipeline said
@@ -139,7 +151,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # and no listing's article lists (out of the header search too)
 @event_priority(100)
 def _before_search(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    searched = _searched_contents.pop(page.file.src_uri, None)
+    searched = page.made.searched_html if isinstance(page, ArchivePage) else None
     if searched is not None:
         _whole_contents[page.file.src_uri] = page.content
         page.content = searched

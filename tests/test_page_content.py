@@ -27,6 +27,8 @@ from newsarchive.rendering import RenderedArticle, expand_wrappers, render_artic
 from newsarchive.structure.article import Article, Block, BlockKind, Footnote, FootnoteRef, Publication
 from sitebuild import ROOT, build_project
 
+import archive_hook
+
 # Pages the hand-made articles link to.
 TARGETS = ("places/china.md", "people/kim-jong-un.md", "organisations/unhcr.md", "topics/border-crossing.md")
 
@@ -50,8 +52,9 @@ def _config():
     return config
 
 
-# What MkDocs makes of a page's Markdown: (content with the hook's wrappers expanded, table of contents)
-def _mkdocs_content(markdown: str, page_path: str = PAGE) -> tuple[str, str]:
+# What MkDocs makes of a page's Markdown: (content with the hook's wrappers expanded, table of contents,
+# front matter, title)
+def _mkdocs_content(markdown: str, page_path: str = PAGE) -> tuple[str, str, dict, str]:
     config = _config()
     files = Files([File.generated(config, path, content="") for path in TARGETS])
     page_file = File.generated(config, page_path, content=markdown)
@@ -59,13 +62,17 @@ def _mkdocs_content(markdown: str, page_path: str = PAGE) -> tuple[str, str]:
     page = Page(None, page_file, config)
     page.read_source(config)
     page.render(config, files)
-    return expand_wrappers(page.content), str(page.toc)
+    return expand_wrappers(page.content), str(page.toc), page.meta, page.title
 
 
-# The rendered page's own content and table of contents
-def _own_content(rendered: RenderedArticle) -> tuple[str, str]:
+# What the hook's page makes of the rendered page's own content: the same four
+def _own_content(rendered: RenderedArticle, page_path: str = PAGE) -> tuple[str, str, dict, str]:
     assert rendered.content is not None
-    return rendered.content.html, str(get_toc(list(rendered.content.toc_tokens)))
+    config = _config()
+    page = archive_hook.ArchivePage(File.generated(config, page_path, content=rendered.markdown), config, rendered.content)
+    page.read_source(config)
+    page.render(config, Files([]))
+    return page.content, str(page.toc), page.meta, page.title
 
 
 # An article with the given body and notes (a byline, tags and sections around it, as on the site)
@@ -192,16 +199,17 @@ def test_the_search_plugin_sees_the_whole_page_when_it_indexes_the_text_or_the_t
     assert tricky.content.searched_html is None
 
 
-def test_the_hook_gives_the_search_plugin_the_part_and_the_theme_the_whole(monkeypatch):
-    import archive_hook
-
-    content = _page(_article([Block(BlockKind.PARAGRAPH, "Text.")])).content
-    page = SimpleNamespace(file=SimpleNamespace(src_uri=PAGE), content="", toc=None, present_anchor_ids=set())
-    monkeypatch.setitem(archive_hook._contents, PAGE, content)
-    page.content = archive_hook.on_page_content("", page=page, config=None, files=None)
-    assert page.content == content.html
+def test_the_hook_gives_the_search_plugin_the_part_and_the_theme_the_whole():
+    rendered = _page(_article([Block(BlockKind.PARAGRAPH, "Text.")]))
+    config = _config()
+    page = archive_hook.ArchivePage(File.generated(config, PAGE, content=rendered.markdown), config, rendered.content)
+    page.read_source(config)
+    assert archive_hook.on_page_markdown(page.markdown, page=page, config=config, files=Files([])) == ""
+    page.render(config, Files([]))
+    page.content = archive_hook.on_page_content(page.content, page=page, config=config, files=Files([]))
+    assert page.content == rendered.content.html
     seen = []
     for handler in sorted(archive_hook.on_page_context.methods, key=lambda method: -method.mkdocs_priority):
-        handler({}, page=page, config=None, nav=None)
+        handler({}, page=page, config=config, nav=None)
         seen.append(page.content)
-    assert seen == [content.searched_html, content.html]
+    assert seen == [rendered.content.searched_html, rendered.content.html]

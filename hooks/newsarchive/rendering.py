@@ -69,6 +69,7 @@ class PageContent:
     # How much of `html` the header search indexes when it leaves the article's text out (large
     # archives): the search plugin then parses only that part (None: it parses the whole page)
     searched_length: int | None = None
+    meta: Mapping | None = None  # the page's front matter, as MkDocs reads it from the Markdown
 
     @property
     def searched_html(self) -> str | None:
@@ -124,8 +125,9 @@ def render_article_page(
     after_body = "".join(section for section in sections if section)
     # one HTML block: the sections are HTML, with no blank line that would end the block
     after = f'<div class="article-after" data-search-exclude>\n{after_body}</div>\n' if after_body else ""
+    front_matter = article_front_matter(article, url=url)
     parts = [
-        front_matter_block(article_front_matter(article, url=url)),
+        front_matter_block(front_matter),
         f"# {escape_markdown(article.title)}\n",
         *head,
         wrap_markdown(body_tag, "\n".join(_body_markdown(article, [markdown for markdown, _ in inline]))),
@@ -133,8 +135,10 @@ def render_article_page(
     ]
     markdown = "\n".join(part for part in parts if part)
     content = _article_content(article, [html for _, html in inline], labels, head, body_tag, after) if labels is not None else None
-    if content and not header_search_full_text and not _SEARCH_PLUGIN_ATTRIBUTE.search(content.html):
-        content = dataclasses.replace(content, searched_length=len(content.html[: content.html.index(body_tag)].rstrip("\n")))
+    if content:
+        searched = not header_search_full_text and not _SEARCH_PLUGIN_ATTRIBUTE.search(content.html)
+        searched_length = len(content.html[: content.html.index(body_tag)].rstrip("\n")) if searched else None
+        content = dataclasses.replace(content, searched_length=searched_length, meta=front_matter)
     return RenderedArticle(markdown, content)
 
 
