@@ -6,6 +6,7 @@ and report problems as warnings (so `mkdocs build --strict` fails on them).
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -74,13 +75,18 @@ class ArchivePage(Page):
 
     # The page's front matter as made; no Markdown is left to convert
     def read_source(self, config: MkDocsConfig) -> None:
-        self.markdown, self.meta = "", dict(self.made.meta or {})
+        self.markdown, self.meta = "", json.loads(self.made.front_matter)
 
     # The page's content and headings as made (links to its anchors are not checked without Python-Markdown)
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.made.html
         self.toc = get_toc(list(self.made.toc_tokens))
         self.present_anchor_ids = None
+
+    # Let go of the page's content and front matter once the page is written: nothing reads them again
+    # (the search plugin took its entry before), and 10,000 articles' worth would stay to the build's end
+    def release(self) -> None:
+        self.content, self.meta = "", {"title": self.meta.get("title")}
 
 
 # -----------------------------------------------------------------------------
@@ -178,6 +184,14 @@ def _after_search(context: dict, *, page: Page, config: MkDocsConfig, nav) -> di
 
 
 on_page_context = CombinedEvent(_before_search, _after_search)
+
+
+# After an article page is written: its content and front matter are no longer needed (see ArchivePage)
+@event_priority(-100)
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if isinstance(page, ArchivePage):
+        page.release()
+    return output
 
 
 # Give templates the latest articles (the 404 page lists them) and the theme-fragment cache

@@ -69,7 +69,7 @@ class PageContent:
     # How much of `html` the header search indexes when it leaves the article's text out (large
     # archives): the search plugin then parses only that part (None: it parses the whole page)
     searched_length: int | None = None
-    meta: Mapping | None = None  # the page's front matter, as MkDocs reads it from the Markdown
+    front_matter: str = "{}"  # the page's front matter (JSON, which YAML reads alike): text is a quarter of a dict's memory
 
     @property
     def searched_html(self) -> str | None:
@@ -125,9 +125,9 @@ def render_article_page(
     after_body = "".join(section for section in sections if section)
     # one HTML block: the sections are HTML, with no blank line that would end the block
     after = f'<div class="article-after" data-search-exclude>\n{after_body}</div>\n' if after_body else ""
-    front_matter = article_front_matter(article, url=url)
+    front_matter = front_matter_json(article_front_matter(article, url=url))
     parts = [
-        front_matter_block(front_matter),
+        f"---\n{front_matter}\n---\n",
         f"# {escape_markdown(article.title)}\n",
         *head,
         wrap_markdown(body_tag, "\n".join(_body_markdown(article, [markdown for markdown, _ in inline]))),
@@ -138,7 +138,7 @@ def render_article_page(
     if content:
         searched = not header_search_full_text and not _SEARCH_PLUGIN_ATTRIBUTE.search(content.html)
         searched_length = len(content.html[: content.html.index(body_tag)].rstrip("\n")) if searched else None
-        content = dataclasses.replace(content, searched_length=searched_length, meta=front_matter)
+        content = dataclasses.replace(content, searched_length=searched_length, front_matter=front_matter)
     return RenderedArticle(markdown, content)
 
 
@@ -279,7 +279,12 @@ def put_islands_back(html: str, islands: list[str]) -> str:
 
 # A front-matter block; written as JSON, which is YAML too, and ten times faster to write
 def front_matter_block(data: dict) -> str:
-    return f"---\n{json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)}\n---\n"
+    return f"---\n{front_matter_json(data)}\n---\n"
+
+
+# Front matter data as a front-matter block holds it (keys sorted, so that pages are reproducible)
+def front_matter_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
 
 
 # Front matter: page title and description for the theme, raw metadata for our templates
