@@ -26,7 +26,7 @@ from mkdocs.utils import normalize_url
 from newsarchive.fulltext import FulltextError, index_site
 from newsarchive.publications import RegistryError
 from newsarchive.rendering import PageContent, expand_islands, expand_wrappers, put_islands_back, set_islands_aside
-from newsarchive.site import ArchiveSite, build_site
+from newsarchive.site import ArchiveSite, StoredContent, build_site
 from newsarchive.vocabulary import VocabularyError
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
@@ -69,16 +69,20 @@ class ArchivePage(Page):
     source; the tests build the site both ways and compare byte for byte)."""
 
     # A page of MkDocs for `file` (the page is the file's from now on), with what the pipeline made of it
-    def __init__(self, file: File, config: MkDocsConfig, made: PageContent) -> None:
+    # (in memory, or stored in a file until the page is read: `site.StoredContent`)
+    def __init__(self, file: File, config: MkDocsConfig, content: PageContent | StoredContent) -> None:
         super().__init__(None, file, config)
-        self.made = made
+        self.stored = content
+        self.made: PageContent | None = None
 
     # The page's front matter as made; no Markdown is left to convert
     def read_source(self, config: MkDocsConfig) -> None:
+        self.made = self.stored.load()
         self.markdown, self.meta = "", json.loads(self.made.front_matter)
 
     # The page's content and headings as made (links to its anchors are not checked without Python-Markdown)
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        assert self.made is not None, "render before read_source"
         self.content = self.made.html
         self.toc = get_toc(list(self.made.toc_tokens))
         self.present_anchor_ids = None
@@ -86,6 +90,7 @@ class ArchivePage(Page):
     # Let go of the page's content and front matter once the page is written: nothing reads them again
     # (the search plugin took its entry before), and 10,000 articles' worth would stay to the build's end
     def release(self) -> None:
+        self.made = None
         self.content, self.meta = "", {"title": self.meta.get("title")}
 
 

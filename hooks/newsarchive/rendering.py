@@ -76,6 +76,10 @@ class PageContent:
         """The part of the content the search plugin is to see (None: all of it)."""
         return None if self.searched_length is None else self.html[: self.searched_length]
 
+    # The content itself (a StoredContent, in site.py, reads it back from its file)
+    def load(self) -> PageContent:
+        return self
+
 
 @dataclass(frozen=True)
 class RenderedArticle:

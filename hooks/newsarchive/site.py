@@ -65,12 +65,29 @@ SAME_PEOPLE_CANDIDATES = 50
 
 
 @dataclass(frozen=True)
+class StoredContent:
+    """A page's content made by the pipeline, kept in a file beside the page's Markdown until MkDocs
+    builds the page (a build's 10,000 articles' HTML would otherwise all be in memory at once)."""
+
+    path: Path  # the HTML, as UTF-8
+    toc_tokens: tuple[dict, ...]
+    searched_length: int | None
+    front_matter: str
+
+    # The content, read back from its file
+    def load(self) -> PageContent:
+        return PageContent(self.path.read_bytes().decode("utf-8"), self.toc_tokens, self.searched_length, self.front_matter)
+
+
+@dataclass(frozen=True)
 class GeneratedFile:
     """A file the archive adds to the site: its path in the site and the file holding it."""
 
     src_uri: str
     abs_path: Path
-    content: PageContent | None = None  # the page's content made without Python-Markdown, when it can be
+    # The page's content made without Python-Markdown, when it can be: in memory under `mkdocs serve`
+    # (rebuilds reuse it), in a file in a one-off build
+    content: PageContent | StoredContent | None = None
 
 
 @dataclass
@@ -193,6 +210,8 @@ class GeneratedMemory:
             _write(path, text)
         else:
             _write_if_changed(path, text)
+        if content is not None and not self.keep:
+            content = _stored(path.with_suffix(".html"), content)
         generated = known[1] if known is not None and known[1].content is content else GeneratedFile(src_uri, path, content)
         if self.keep:
             self._files[src_uri] = (text, generated)
@@ -620,6 +639,12 @@ def _stat_signature(path: str) -> tuple:
 def _write_if_changed(path: Path, text: Text) -> None:
     if not path.is_file() or not _holds(path, (text,) if isinstance(text, str) else text):
         _write(path, text)
+
+
+# A page's content written to a file (when it holds something else), to be read back when MkDocs needs it
+def _stored(path: Path, content: PageContent) -> StoredContent:
+    _write_if_changed(path, content.html)
+    return StoredContent(path, content.toc_tokens, content.searched_length, content.front_matter)
 
 
 # Whether a file holds exactly the pieces of a text, as UTF-8 (compared piece by piece: the text is never
