@@ -66,31 +66,37 @@ _islands_aside: dict[str, list[str]] = {}
 class ArchivePage(Page):
     """A generated page whose front matter and content the pipeline made (`rendering.PageContent`):
     MkDocs neither reads its Markdown file again nor converts it (the file stays, as the page's
-    source; the tests build the site both ways and compare byte for byte)."""
+    source; the tests build the site both ways and compare byte for byte).  MkDocs reads every page
+    before it builds any: the content is read in only when the page is built (`load_content`, from the
+    hook's on_page_context) and let go once it is written, so that one article's HTML is in memory at a
+    time, not 10,000."""
 
     # A page of MkDocs for `file` (the page is the file's from now on), with what the pipeline made of it
-    # (in memory, or stored in a file until the page is read: `site.StoredContent`)
+    # (in memory, or stored in a file until the page is built: `site.StoredContent`)
     def __init__(self, file: File, config: MkDocsConfig, content: PageContent | StoredContent) -> None:
         super().__init__(None, file, config)
-        self.stored = content
-        self.made: PageContent | None = None
+        self.made = content
 
     # The page's front matter as made; no Markdown is left to convert
     def read_source(self, config: MkDocsConfig) -> None:
-        self.made = self.stored.load()
         self.markdown, self.meta = "", json.loads(self.made.front_matter)
 
-    # The page's content and headings as made (links to its anchors are not checked without Python-Markdown)
+    # The page's headings as made, and no content until the page is built (links to its anchors are
+    # not checked without Python-Markdown)
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        assert self.made is not None, "render before read_source"
-        self.content = self.made.html
+        self.content = ""
         self.toc = get_toc(list(self.made.toc_tokens))
         self.present_anchor_ids = None
 
+    # The page's content, read in for building the page
+    def load_content(self) -> PageContent:
+        content = self.made.load()
+        self.content = content.html
+        return content
+
     # Let go of the page's content and front matter once the page is written: nothing reads them again
-    # (the search plugin took its entry before), and 10,000 articles' worth would stay to the build's end
+    # (the search plugin took its entry before)
     def release(self) -> None:
-        self.made = None
         self.content, self.meta = "", {"title": self.meta.get("title")}
 
 
@@ -162,7 +168,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # and no listing's article lists (out of the header search too)
 @event_priority(100)
 def _before_search(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    searched = page.made.searched_html if isinstance(page, ArchivePage) else None
+    searched = page.load_content().searched_html if isinstance(page, ArchivePage) else None
     if searched is not None:
         _whole_contents[page.file.src_uri] = page.content
         page.content = searched

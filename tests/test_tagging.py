@@ -292,3 +292,10 @@ def test_mentions_of_listed_entities_are_topic_evidence(vocabulary: Vocabulary) 
     article = make_article("Agency speaks", "The United Nations High Commissioner for Refugees spoke.", FILLER)
     report = {score.slug: score for score in topic_report(article, vocabulary)}
     assert report["united-nations"].score == 2  # one mention, in the lead
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \n\t\u00a0\u2028.!?:;\"“‘(aB,'’")), max_size=12), st.integers(0, 12))
+def test_opening_a_sentence_is_judged_as_the_sentence_start_pattern_judges_it(text, start):
+    start = min(start, len(text))
+    assert tagging._opens_sentence(text, start) == bool(tagging._SENTENCE_START.search(text[:start]))

@@ -76,6 +76,8 @@ RECENT_HITS_KEPT = 512
 
 # Block kinds whose text is searched (editorial notes are ours, not the author's).
 _SEARCHED_KINDS = (BlockKind.PARAGRAPH, BlockKind.SUBHEADING, BlockKind.LIST_ITEM, BlockKind.CAPTION)
+# What ends a sentence, and what opens a quotation or aside: a word after them opens a sentence.
+_SENTENCE_ENDS, _OPENINGS = frozenset(".!?:;"), frozenset("\"“‘(")
 # A run of capitalised words, possibly joined by small lowercase words ("Ministry of State Security").
 _CAPITALISED_PHRASE = re.compile(
     r"(?<![\w’'])[A-Z][\w’'\-]*(?:(?:\s+(?:of|for|and|the|on|in))*\s+[A-Z][\w’'\-]*)*"
@@ -165,7 +167,7 @@ def vocabulary_suggestions(article: Article, vocabulary: Vocabulary, limit: int 
         known_spans = [(start, end) for start, end, _ in matchers.entities.hits(zone.text) + matchers.topics.hits(zone.text)]
         for match in _CAPITALISED_PHRASE.finditer(zone.text):
             phrase = _suggested_phrase(match.group(), vocabulary.not_suggested)
-            if " " not in match.group() and _SENTENCE_START.search(zone.text[: match.start()]):
+            if " " not in match.group() and _opens_sentence(zone.text, match.start()):
                 continue  # one capitalised word opening a sentence is just a sentence
             if phrase and not _overlaps(match.start(), match.end(), known_spans):
                 counts[phrase] += 1
@@ -554,6 +556,18 @@ def _suggested_phrase(phrase: str, not_suggested: frozenset[str]) -> str:
     if len(trimmed) < 3 or trimmed in not_suggested:
         return ""
     return trimmed
+
+
+# Whether the word at `start` opens a sentence: it opens the text, or follows a sentence's end and a
+# space, or an opening quote or bracket (what _SENTENCE_START finds at the end of the text before the
+# word, without copying that text for every capitalised word)
+def _opens_sentence(text: str, start: int) -> bool:
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return start == 0 or text[:start] == "\n"  # "^$" matches before a final line break
+    return (text[end - 1] in _SENTENCE_ENDS and end < start) or text[end - 1] in _OPENINGS
 
 
 # Whether a span overlaps any of the given spans
