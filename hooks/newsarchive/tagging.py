@@ -73,9 +73,13 @@ DEFAULT_ARTICLE_TYPE = "news-report"
 SUGGESTION_MIN_COUNT = 2
 # Texts whose term hits a matcher remembers (more than the zones of one long article).
 RECENT_HITS_KEPT = 512
+# Texts matched by a trie whose term a matcher remembers (they repeat: "said", "North Korea", "China").
+MATCHED_TEXTS_KEPT = 100_000
 
 # Block kinds whose text is searched (editorial notes are ours, not the author's).
 _SEARCHED_KINDS = (BlockKind.PARAGRAPH, BlockKind.SUBHEADING, BlockKind.LIST_ITEM, BlockKind.CAPTION)
+# No term looked up yet (a matched text may stand for no term: None).
+_UNKNOWN = object()
 # What ends a sentence, and what opens a quotation or aside: a word after them opens a sentence.
 _SENTENCE_ENDS, _OPENINGS = frozenset(".!?:;"), frozenset("\"“‘(")
 # A run of capitalised words, possibly joined by small lowercase words ("Ministry of State Security").
@@ -231,6 +235,7 @@ class _TermMatcher:
         self._word_regexes = [(mode[0], _trie_regex(trie, *mode)) for mode, trie in tries.items()]
         self._other_regex = _alternation_regex(other_patterns)
         self._recent_hits: dict[str, tuple[tuple[int, int, int], ...]] = {}  # text -> its hits, oldest first
+        self._matched: dict[tuple[bool, str], int | None] = {}  # (case-sensitive, text a trie matched) -> term index
 
     # Non-overlapping (start, end, term index) hits in `text`, the longest winning where hits overlap
     # (remembered for the last few texts: tagging, the editor's review and suggestions ask about the
@@ -246,9 +251,15 @@ class _TermMatcher:
     # `hits`' work
     def _find_hits(self, text: str) -> list[tuple[int, int, int]]:
         found = []
+        known = self._matched
         for case_sensitive, regex in self._word_regexes:
             for match in regex.finditer(text):
-                index = self._term_matched(match.group(), case_sensitive)
+                matched = match.group()
+                index = known.get((case_sensitive, matched), _UNKNOWN)
+                if index is _UNKNOWN:
+                    index = self._term_matched(matched, case_sensitive)
+                    if len(known) < MATCHED_TEXTS_KEPT:
+                        known[(case_sensitive, matched)] = index
                 if index is not None:
                     found.append((match.start(), match.end(), index))
         if self._other_regex is not None:
