@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from .corpus import Corpus, PlacedArticle
 from .escaping import escape_html, escape_markdown
-from .addressing import UNDATED
-from .listings import articles_by_year, relative_link
+from .listings import articles_by_year, relative_link, year_label
 from .structure.article import derived_value
 from .tagging import ArticleReview
 
@@ -74,13 +73,13 @@ def report_index(corpus: Corpus, by_year: dict[str, list[PlacedArticle]]) -> str
     index = _header("Editor report", "What the build decided for every article, for editors.")
     index += _problems(corpus)
     index.append("## Articles by year\n")
-    index.extend(f"- [{_year_label(year)}]({relative_link(year_report_path(year), REPORT_PAGE)}) ({len(placed)})" for year, placed in by_year.items())
+    index.extend(f"- [{year_label(year)}]({relative_link(year_report_path(year), REPORT_PAGE)}) ({len(placed)})" for year, placed in by_year.items())
     return "\n".join(index) + "\n"
 
 
 # One year's report as a standalone HTML file: every article of the year with its review
 def year_report_html(year: str, placed: list[PlacedArticle], corpus: Corpus) -> str:
-    title = f"Editor report: {_year_label(year)}"
+    title = f"Editor report: {year_label(year)}"
     parts = [
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="robots" content="noindex">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape_html(title)}</title>\n'
@@ -189,11 +188,6 @@ def _problems(corpus: Corpus) -> list[str]:
     lines = ["## Build problems\n", *(f"- {escape_markdown(problem, line_start=False)}" for problem in problems)]
     lines.append("" if problems else "None.\n")
     return lines
-
-
-# How a year folder is shown
-def _year_label(year: str) -> str:
-    return "Undated" if year == UNDATED else year
 
 
 # A line cut to a readable length

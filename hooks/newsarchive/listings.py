@@ -50,6 +50,16 @@ SUBJECT_LISTING_LIMIT = 30
 ARCHIVE_INDEX = "articles/index.md"
 
 
+# How a year folder is shown in lists: the year, or "Undated"
+def year_label(year: str) -> str:
+    return "Undated" if year == UNDATED else year
+
+
+# The title of a year's page
+def year_title(year: str) -> str:
+    return "Undated articles" if year == UNDATED else f"Articles from {year}"
+
+
 # Source path of the page listing one year's articles
 def year_page_path(year: str) -> str:
     return f"articles/{year}/index.md"
@@ -136,7 +146,7 @@ def archive_index_page(articles: list[PlacedArticle], by_year: dict[str, list[Pl
         f"The archive holds {len(articles)} article{'s' if len(articles) != 1 else ''}. Choose a year:\n",
     ]
     for year, placed in (by_year if by_year is not None else articles_by_year(articles)).items():
-        label = "Undated" if year == UNDATED else year
+        label = year_label(year)
         link = relative_link(year_page_path(year), ARCHIVE_INDEX)
         lines.append(f"- [{label}]({link}) ({len(placed)})")
     return "\n".join(lines) + "\n"
@@ -144,7 +154,7 @@ def archive_index_page(articles: list[PlacedArticle], by_year: dict[str, list[Pl
 
 # One year's page: its articles, newest first
 def year_page(year: str, articles: list[PlacedArticle]) -> str:
-    label = "Undated articles" if year == UNDATED else f"Articles from {year}"
+    label = year_title(year)
     path = year_page_path(year)
     return (
         f"---\ntitle: {label}\n---\n\n# {label}\n\n"
@@ -171,7 +181,7 @@ def subject_listing(
     pages, links = {}, []
     for year, in_year in (by_year if by_year is not None else grouped_by_year(items, placed_of)).items():
         year_path = f"{page_path.removesuffix('.md')}/{year}.md"
-        label = "Undated" if year == UNDATED else year
+        label = year_label(year)
         links.append(f"[{label}]({relative_link(year_path, page_path)}) ({len(in_year)})")
         heading = f"{title}: {label}"
         pages[year_path] = remembered(year_path, in_year, lambda: (

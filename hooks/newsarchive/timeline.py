@@ -12,10 +12,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from .addressing import UNDATED
 from .corpus import PlacedArticle, newest_first_key
 from .escaping import escape_markdown
-from .listings import ARCHIVE_INDEX, Remember, article_list, articles_by_year, make_now, relative_link, year_page_path
+from .listings import (ARCHIVE_INDEX, Remember, article_list, articles_by_year, make_now, relative_link, year_label,
+                       year_page_path, year_title)
 from .structure.article import Article, BlockKind, derived_value
 
 # -----------------------------------------------------------------------------
@@ -102,7 +102,7 @@ def timeline_page(articles: Iterable[PlacedArticle], page_path: str = TIMELINE_P
 def year_page_by_month(year: str, articles: Iterable[PlacedArticle]) -> str:
     path = year_page_path(year)
     placed = newest_first(articles)
-    label = "Undated articles" if year == UNDATED else f"Articles from {year}"
+    label = year_title(year)
     lines = [
         f"---\ntitle: {label}\n---\n",
         f"# {label}\n",
@@ -124,7 +124,7 @@ def year_page_by_month(year: str, articles: Iterable[PlacedArticle]) -> str:
 # One year's part of the timeline: its heading, then its months with their articles (or, in a large
 # archive, with their counts)
 def _year_part(year: str, in_year: list[PlacedArticle], page_path: str, every_article: bool) -> str:
-    label = _UNDATED_LABEL if year == UNDATED else year
+    label = year_label(year)
     year_link = relative_link(year_page_path(year), page_path)
     lines = [f"## [{label}]({year_link}) ({_count_phrase(len(in_year))})\n"]
     for month, in_month in _by_month(in_year):
