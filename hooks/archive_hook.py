@@ -52,6 +52,9 @@ UNCACHED_THEME_VARIABLE = "NEWSARCHIVE_UNCACHED_THEME"
 # Theme fragments rendered in this build, by what they depend on (see _theme_fragment).
 _fragments: dict[tuple, str] = {}
 
+# The page whose place in the site was worked out last, and that place (a page's four fragments ask in turn).
+_last_place: tuple[object, tuple | None] = (None, None)
+
 # Pages whose content the search plugin sees only in part: their whole content, until it is given back.
 _whole_contents: dict[str, str] = {}
 
@@ -208,8 +211,10 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 # Give templates the latest articles (the 404 page lists them) and the theme-fragment cache
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["archive_latest"] = _site.latest_links() if _site else []
+    global _last_place
     env.globals["archive_fragment"] = _theme_fragment
     _fragments.clear()
+    _last_place = (None, None)
     return env
 
 
@@ -254,19 +259,28 @@ def _theme_fragment(context: Context, name: str, caller: Macro) -> str:
     return fragment
 
 
-# What a fragment of the theme depends on when the page is outside the navigation: the links to the
+# What a fragment of the theme depends on: its name and the page's place (see _place); None when the
+# page has no place to share and the variable asks for no cache
+def _fragment_key(context: Context, name: str) -> tuple | None:
+    global _last_place
+    if os.environ.get(UNCACHED_THEME_VARIABLE) == "1":
+        return None
+    page = context.get("page")
+    if _last_place[0] is not page:
+        _last_place = (page, _place(page, context.get("nav"), context.get("base_url")))
+    place = _last_place[1]
+    return None if place is None else (name, *place)
+
+
+# Where a page outside the navigation sits, as far as the theme's fragments can tell: the links to the
 # navigation's pages as seen from the page and which of them are active, the way to the site root and
 # the page's top folder (links to the theme's assets, "../../assets/...", follow from these two);
-# None for a page in the navigation (its entry there shows its table of contents) and when the
-# variable asks for no cache
-def _fragment_key(context: Context, name: str) -> tuple | None:
-    page, nav, base_url = context.get("page"), context.get("nav"), context.get("base_url")
-    if page is None or nav is None or os.environ.get(UNCACHED_THEME_VARIABLE) == "1":
-        return None
-    if any(item is page for item in nav.pages):
+# None for a page in the navigation (its entry there shows its table of contents)
+def _place(page: Page | None, nav, base_url: str | None) -> tuple | None:
+    if page is None or nav is None or any(item is page for item in nav.pages):
         return None
     links = tuple((normalize_url(item.url, page=page, base=base_url), item.active) for item in nav.pages)
-    return (name, base_url, page.url.split("/", 1)[0], links)
+    return (base_url, page.url.split("/", 1)[0], links)
 
 
 # The project folder: the one holding mkdocs.yml

@@ -33,6 +33,7 @@ class _Caller:
 @pytest.fixture(autouse=True)
 def _no_fragments(monkeypatch):
     monkeypatch.setattr(archive_hook, "_fragments", {})
+    monkeypatch.setattr(archive_hook, "_last_place", (None, None))
     monkeypatch.delenv(archive_hook.UNCACHED_THEME_VARIABLE, raising=False)
 
 

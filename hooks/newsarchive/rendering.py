@@ -131,7 +131,7 @@ def render_article_page(
     after = f'<div class="article-after" data-search-exclude>\n{after_body}</div>\n' if after_body else ""
     front_matter = front_matter_json(article_front_matter(article, url=url))
     parts = [
-        f"---\n{front_matter}\n---\n",
+        front_matter_block(front_matter),
         f"# {escape_markdown(article.title)}\n",
         *head,
         wrap_markdown(body_tag, "\n".join(_body_markdown(article, [markdown for markdown, _ in inline]))),
@@ -281,9 +281,9 @@ def put_islands_back(html: str, islands: list[str]) -> str:
     return _ASIDE.sub(lambda marker: islands[int(marker.group(1))], html) if islands else html
 
 
-# A front-matter block; written as JSON, which is YAML too, and ten times faster to write
-def front_matter_block(data: dict) -> str:
-    return f"---\n{front_matter_json(data)}\n---\n"
+# A front-matter block holding `front_matter_json`'s text (JSON is YAML too, and ten times faster to write)
+def front_matter_block(front_matter: str) -> str:
+    return f"---\n{front_matter}\n---\n"
 
 
 # Front matter data as a front-matter block holds it (keys sorted, so that pages are reproducible)

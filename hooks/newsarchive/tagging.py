@@ -95,8 +95,6 @@ _ATOM_SOURCES = {
     _APOSTROPHE_ATOM: TEXT_APOSTROPHE,
     _WILDCARD_ATOM: TEXT_WILDCARD,
 }
-# What precedes a word that opens a sentence.
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
 # A possessive ending to take off a suggested phrase.
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -570,8 +568,8 @@ def _suggested_phrase(phrase: str, not_suggested: frozenset[str]) -> str:
 
 
 # Whether the word at `start` opens a sentence: it opens the text, or follows a sentence's end and a
-# space, or an opening quote or bracket (what _SENTENCE_START finds at the end of the text before the
-# word, without copying that text for every capitalised word)
+# space, or an opening quote or bracket (read back from the word over spaces: copying the text before
+# every capitalised word to match it against a pattern cost O(n^2) per paragraph)
 def _opens_sentence(text: str, start: int) -> bool:
     end = start
     while end > 0 and text[end - 1].isspace():
