@@ -8,10 +8,13 @@ import time
 import zlib
 from pathlib import Path
 
+import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252", to make mojibake)
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsarchive.reading import MAX_SEED_BYTES, SeedError, decode_seed, is_seed_file, read_seed
+from newsarchive.reading import _MOJIBAKE_REPAIR, MAX_SEED_BYTES, SeedError, decode_seed, is_seed_file, read_seed, repair_mojibake
 
 # -----------------------------------------------------------------------------
 # Data: realistic article-length samples
@@ -233,3 +236,28 @@ def test_an_unreadable_file_is_a_seed_error(tmp_path):
 )
 def test_only_text_dumps_are_seeds(name, is_seed):
     assert is_seed_file(Path("seeds") / name) is is_seed
+
+
+# Lines of mostly plain text with some characters ftfy acts on: mojibake, controls, accents, CJK, breaks.
+_REPAIRABLE_LINES = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=60),
+        st.sampled_from(["Ã©", "â€™s", "donâ€™t", "Â ", "\x85", "\x00", "\x1b[31m", "\u00e9", "\ufb01",
+                         "\u201cquote\u201d", "탈북자", "\t", "\r", "\u2028", "ÃƒÂ©", "&amp;"]),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_REPAIRABLE_LINES, max_size=8).map("\n".join))
+def test_repairing_line_by_line_is_ftfy_on_the_whole_text(text):
+    assert repair_mojibake(text) == ftfy.fix_text(text, config=_MOJIBAKE_REPAIR)
+
+
+def test_repairing_line_by_line_is_ftfy_on_the_whole_text_of_every_seed_fixture():
+    seeds = [path for path in (Path(__file__).parents[1] / "seeds").glob("*.txt")]
+    assert seeds
+    for path in seeds:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert repair_mojibake(text) == ftfy.fix_text(text, config=_MOJIBAKE_REPAIR), path.name

@@ -178,7 +178,7 @@ def decode_seed(raw: bytes, path: str) -> SeedText:
     text, encoding, repairs = _decode(raw, path)
     _check_not_noise(text, path)
     text = _unify_line_breaks(text)
-    fixed = ftfy.fix_text(text, config=_MOJIBAKE_REPAIR)
+    fixed = repair_mojibake(text)
     if _visible(fixed) != _visible(text):
         repairs.append("repaired mis-decoded characters (mojibake)")
     text, removed = _normalise_lines(fixed)
@@ -298,6 +298,22 @@ def _utf8_with_western_bytes(raw: bytes) -> tuple[str, str, list[str]]:
             stray += error.end - error.start
             position = end
     return "".join(pieces), "utf-8", [f"read {stray} stray byte{'s' if stray != 1 else ''} as windows-1252"]
+
+
+# ftfy's mojibake repair, line by line as ftfy.fix_text works, handing it only the lines that are not
+# plain ASCII (which it can never change); the same text as ftfy.fix_text on the whole, at a fifth of the cost
+def repair_mojibake(text: str) -> str:
+    return "".join(
+        line if _PLAIN_LINE.fullmatch(line) else ftfy.fix_text(line, config=_MOJIBAKE_REPAIR)
+        for line in _LINE_WITH_BREAK.findall(text)
+    )
+
+
+# A line with its "\n", as ftfy.fix_text cuts text into segments (only "\n" breaks a segment).
+_LINE_WITH_BREAK = re.compile(r"[^\n]*\n|[^\n]+")
+
+# A line ftfy leaves as it is: printable ASCII and tabs, with its line break.
+_PLAIN_LINE = re.compile(r"[\x20-\x7e\t]*\n?")
 
 
 # Raise SeedError when decoded text is mostly undecodable or unassigned characters (binary in disguise)
