@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from newsarchive.cleaning import clean
-from newsarchive.metadata import extract_article
+from newsarchive.metadata import extract_article, is_organisation_name
 from newsarchive.publications import load_publications
 from newsarchive.structure.article import Article, SeedText
 
@@ -151,3 +151,64 @@ def test_an_agency_credit_far_below_the_article_is_another_story() -> None:
     assert _article("A headline about the border region\n\nBy Jane Doe", footer).publication is None
     credited = _article("A headline about the border region", "Copyright © Yonhap News Agency\n\n" + footer)
     assert credited.publication is not None and credited.publication.slug == "yonhap"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Reuters", ["Reuters"]),
+        ("By AFP", ["AFP"]),
+        ("By Kashmira Gander On 11/13/19 at 4:00 PM EST", ["Kashmira Gander"]),
+        ("By Jane Doe, updated 5 hours ago", ["Jane Doe"]),
+    ],
+)
+def test_organisation_bylines_and_bylines_that_say_when(line: str, authors: list[str]) -> None:
+    article = _article(f"A headline about the border region\n\n{line}\n\nNov. 20, 2019, 9:28 AM UTC")
+    assert article.authors == authors
+
+
+def test_a_lone_line_of_names_beside_the_date_credits_all_of_them() -> None:
+    article = _article("A headline about the border region\n\nKevin Johnson and Kevin McCoy USA TODAY\n\n"
+                       "Published 7:07 PM EST Nov 19, 2019")
+    assert article.authors == ["Kevin Johnson", "Kevin McCoy"]
+
+
+def test_a_lone_name_line_is_not_read_from_a_headline_or_a_button() -> None:
+    article = _article("Learn More\n\nGigantic Chinese telescope opens to astronomers worldwide\n\n"
+                       "Kevin Johnson and Kevin McCoy USA TODAY\n\nPublished 7:07 PM EST Nov 19, 2019")
+    assert article.authors == ["Kevin Johnson", "Kevin McCoy"]
+    headline_only = _article("Gigantic Chinese telescope opens to astronomers worldwide\n\n18 Nov 2019")
+    assert headline_only.authors == []
+
+
+def test_a_menu_entry_beside_the_date_is_not_an_author() -> None:
+    menu = "\n".join(f"• {entry}" for entry in ("Latest Highlights", "Hometown Hockey", "Our Best Stories"))
+    article = _article(f"{menu}\n\nHometown Hockey\n\nA headline about the border region\n\nNovember 19, 2019, 9:02 AM")
+    assert article.authors == []
+    listed_byline = _article("A headline about the border region\n\n• Debbie White\n\n• 18 Nov 2019, 19:09")
+    assert listed_byline.authors == ["Debbie White"]
+
+
+def test_names_beside_dates_after_the_article_are_other_stories() -> None:
+    footer = "\n\n".join(["Related stories", "Delhi Pollution", "19 November 2019", "Andy Murray", "12 Nov 2019, 2:30pm"])
+    article = _article("A headline about the border region\n\nMarch 3, 2020", footer)
+    assert article.authors == []
+
+
+@pytest.mark.parametrize(
+    ("name", "publication", "organisation"),
+    [
+        ("Reuters", "Reuters", True),
+        ("AFP/The Local", "", True),
+        ("European Space Agency", "", True),
+        ("7 News WSVN", "", True),
+        ("HNN Staff", "", True),
+        ("Daily NK", "", True),
+        ("Kim Myong-song", "Daily NK", False),
+        ("J.R. Stone", "", False),
+        ("Leah C. Stokes", "", False),
+        ("KOICHIRO ISHIDA", "", False),
+    ],
+)
+def test_organisation_authors_are_told_from_people(name: str, publication: str, organisation: bool) -> None:
+    assert is_organisation_name(name, publication) is organisation

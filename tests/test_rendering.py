@@ -147,3 +147,8 @@ def test_islands_set_aside_come_back_opened_and_one_holding_a_search_attribute_s
     assert islands == [first] and "one" not in folded and html_island(second) in folded
     assert expand_islands(put_islands_back(folded, islands)) == expand_islands(page)
     assert set_islands_aside("<p>no islands</p>") == ("<p>no islands</p>", [])
+
+
+def test_an_agency_byline_is_an_organisation_in_jsonld():
+    front, _ = _html(_article(authors=["Yonhap", "Kim Myong-song"]))
+    assert front["jsonld"]["author"] == [{"@type": "Organization", "name": "Yonhap"}, {"@type": "Person", "name": "Kim Myong-song"}]

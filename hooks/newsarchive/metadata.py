@@ -72,6 +72,9 @@ _CREDIT = re.compile(
     re.I,
 )
 
+# What separates the names of a byline: "A, B and C", "A & B".
+_NAME_SEPARATORS = re.compile(r",\s*|\s+and\s+|\s*&\s*")
+
 # A person's name: capitalised words, initials, particles and hyphenated given names.
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|von|der|del|bin|al-\w+|le|la)$")
 
@@ -79,6 +82,9 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|
 _SIGNED_BYLINE = re.compile(
     r"^(?P<name>[A-Z][^@|–—]{1,60}?)\s+[-–—|]\s+(?:\[email\s*protected\]|[\w.+-]+@[\w-]+\.[\w.]+)\s*$"
 )
+
+# The end of a byline that says when: "On 11/13/19 at 4:00 PM EST", "Updated 5 hours ago".
+_DATED_ENDING = re.compile(r"\s(?:on|at|updated|published|posted)\b\W*\d.*$", re.I)
 
 # A dateline opening the first paragraph: "SHENYANG, China--", "SEOUL –", "NEW YORK (Reuters) -".
 _DATELINE = re.compile(
@@ -108,6 +114,13 @@ _SECTION_WORDS = frozenset(
     money style food arts books tv film movies menu search""".split()
 )
 
+# Words that make a credited name an organisation's, never a person's ("European Space Agency", "HNN Staff").
+_ORGANISATION_WORDS = frozenset(
+    """agency press news service network bureau institute university association organisation organization
+    ministry committee foundation council staff desk newsroom wire radio television broadcasting corporation
+    media daily times journal magazine centre center office department group""".split()
+)
+
 # A line that states a date and nothing else worth keeping ("Posted on April 3, 2012").
 _DATE_ONLY_WORDS = 8
 
@@ -135,7 +148,9 @@ def extract_article(cleaned: CleanedText, publications: PublicationRegistry) -> 
     header = _Header()
     zone = _header_zone(cleaned)
     _read_credits(zone + cleaned.after, header)
-    _read_byline(zone + cleaned.after, header)
+    _read_byline(zone + cleaned.after, publications, header)
+    if not header.authors:
+        _read_name_beside_date(zone, _list_item_texts(cleaned), header)
     _read_date(zone, cleaned.after, header)
     _read_title(cleaned, zone, header)
     body_lines = [line for line in cleaned.body if line.number not in header.used]
@@ -187,12 +202,12 @@ def _read_credits(lines: list[Line], header: _Header) -> None:
 
 
 # Authors and their role from a byline near the headline (or at the end)
-def _read_byline(lines: list[Line], header: _Header) -> None:
+def _read_byline(lines: list[Line], publications: PublicationRegistry, header: _Header) -> None:
     for index, line in enumerate(lines):
         if line.number in header.used or len(line.text.split()) > settings.TITLE_MAX_WORDS // 2:
             continue
         match = _BYLINE.search(line.text)
-        authors, role = _parse_names(match.group("names") or match.group("labelled")) if match else ([], "")
+        authors, role = _parse_names(match.group("names") or match.group("labelled"), publications) if match else ([], "")
         if not authors:
             continue
         header.authors, header.author_role = authors, role
@@ -202,8 +217,7 @@ def _read_byline(lines: list[Line], header: _Header) -> None:
             header.author_role = following.text.strip()
             header.used.add(following.number)
         return
-    if not _read_signed_byline(lines, header):
-        _read_name_beside_date(lines, header)
+    _read_signed_byline(lines, header)
 
 
 # An author from a line signed with an e-mail address (news agencies and staff sign this way)
@@ -217,14 +231,15 @@ def _read_signed_byline(lines: list[Line], header: _Header) -> bool:
     return False
 
 
-# Names and role from the text after "By": "KOICHIRO ISHIDA/ Correspondent", "A and B"
-def _parse_names(text: str) -> tuple[list[str], str]:
+# Names and role from the text after "By": "KOICHIRO ISHIDA/ Correspondent", "A and B", or the
+# organisation a byline names alone ("By Reuters", "By AFP")
+def _parse_names(text: str, publications: PublicationRegistry) -> tuple[list[str], str]:
     text = _strip_trailing_date(re.sub(r"@\w+", "", re.sub(r"[\w.+-]+@[\w-]+\.[\w.]+", "", text)))
     parts = re.split(r"\s*(?:/|\||•|·|\s[–—-]\s)\s*", text, maxsplit=1)
     names_text, role = parts[0], (parts[1].strip() if len(parts) > 1 else "")
     role = role if _ROLE_WORDS.search(role) else ""
     names, role_parts = [], [role] if role else []
-    for piece in re.split(r",\s*|\s+and\s+|\s*&\s*", names_text):
+    for piece in _NAME_SEPARATORS.split(names_text):
         piece = _leading_name(piece.strip(" ."))
         if not piece:
             continue
@@ -232,6 +247,9 @@ def _parse_names(text: str) -> tuple[list[str], str]:
             names.append(piece)  # a station or agency credited beside the reporters ("7 News WSVN")
             continue
         if _ROLE_WORDS.search(piece) or not _looks_like_name(piece):
+            if not names and not role_parts and (_looks_like_organisation(piece) or publications.named_by(piece)):
+                names.append(piece)  # the agency or outlet the byline credits
+                continue
             if not names:
                 return [], ""
             role_parts.append(piece)
@@ -240,9 +258,9 @@ def _parse_names(text: str) -> tuple[list[str], str]:
     return names, ", ".join(part for part in role_parts if part)
 
 
-# The text with a date or time at its end taken off ("Jane Doe August 5, 2016")
+# The text with a date or time at its end taken off ("Jane Doe August 5, 2016", "Jane Doe On 11/13/19")
 def _strip_trailing_date(text: str) -> str:
-    for pattern in (_DATE_WITH_MONTH_NAME, _ISO_DATE, _NUMERIC_DATE):
+    for pattern in (_DATE_WITH_MONTH_NAME, _ISO_DATE, _NUMERIC_DATE, _DATED_ENDING):
         match = pattern.search(text)
         if match:
             text = text[: match.start()]
@@ -268,10 +286,28 @@ def _looks_like_organisation(text: str) -> bool:
     return len(words) <= settings.NAME_MAX_WORDS and capitalised and any(_is_acronym(word) for word in words)
 
 
+# Whether an author's name is an organisation's ("Reuters", "AFP/The Local", "European Space Agency",
+# "7 News WSVN", the article's own publication), for the JSON-LD author type
+def is_organisation_name(name: str, publication_name: str = "") -> bool:
+    words = name.replace("/", " ").split()
+    shouted = name.isupper() and len(words) > 1  # "KOICHIRO ISHIDA": every word looks like an acronym
+    return (
+        name.casefold() == publication_name.casefold()
+        or len(words) == 1  # bylines name a person in two words or more; one word is an agency ("By Yonhap")
+        or (not shouted and _looks_like_organisation(" ".join(words)))
+        or any(word.lower().strip(".,'’") in _ORGANISATION_WORDS for word in words)
+    )
+
+
 # Whether a word is an acronym such as a station or agency name ("KGO", "AFP"), not part of a person's name
+# (initials are not: "J.R.")
 def _is_acronym(word: str) -> bool:
     letters = re.sub(r"\W", "", word)
-    return len(letters) >= 2 and letters.isupper()
+    return len(letters) >= 2 and letters.isupper() and not _INITIALS.fullmatch(word)
+
+
+# A person's initials: "J.R.", "C.", "J. R."
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?)+")
 
 
 # Whether a piece of text is a person's name (two to four capitalised words)
@@ -296,23 +332,53 @@ def _normal_case(name: str) -> str:
     return name
 
 
-# An author from a lone name line right beside the date line ("Debbie White" / "18 Nov 2019")
-def _read_name_beside_date(lines: list[Line], header: _Header) -> None:
+# Authors from a lone line of names right beside the date line, above the body ("Debbie White" /
+# "18 Nov 2019", "Kevin Johnson and Kevin McCoy USA TODAY"); the nearest such line wins.  Only the
+# header: after the body, names beside dates are the related-stories list.  A line whose text is
+# also a list item elsewhere on the page is a menu entry ("Hometown Hockey"), not a byline.
+def _read_name_beside_date(lines: list[Line], list_items: dict[str, set[int]], header: _Header) -> None:
     dates = [
         index for index, line in enumerate(lines)
         if _find_date_in(line.text) and len(line.text.split()) <= _DATE_ONLY_WORDS
     ]
     candidates = []
     for index, line in enumerate(lines):
-        if line.number in header.used or not _looks_like_name(line.text) or _ROLE_WORDS.search(line.text):
+        elsewhere = list_items.get(line.text.strip(), set()) - {line.number}
+        if line.number in header.used or elsewhere or _BYLINE.search(line.text):
             continue
         distance = min((abs(index - date) for date in dates), default=settings.NAME_DATE_REACH + 1)
-        if distance <= settings.NAME_DATE_REACH:
-            candidates.append((distance, index))
+        names = _lone_names(line.text) if distance <= settings.NAME_DATE_REACH else []
+        if names:
+            candidates.append((distance, index, names))
     if candidates:
-        line = lines[min(candidates)[1]]
-        header.authors = [_normal_case(line.text)]
-        header.used.add(line.number)
+        _, index, names = min(candidates)
+        header.authors = names
+        header.used.add(lines[index].number)
+
+
+# The names a line holds when it holds nothing but names, an organisation credited with them aside
+# ("Kevin Johnson and Kevin McCoy USA TODAY"); none for anything else
+def _lone_names(text: str) -> list[str]:
+    if _ROLE_WORDS.search(text) or _find_date_in(text):
+        return []
+    names = []
+    for piece in _NAME_SEPARATORS.split(text.strip(" .")):
+        name = _leading_name(piece)
+        credited = piece[len(name) :].strip()
+        if not _looks_like_name(name) or (credited and not _looks_like_organisation(credited)):
+            return []
+        names.append(_normal_case(name))
+    return names
+
+
+# The page's list items (menus, tag lists, related links) by text, with their line numbers
+def _list_item_texts(cleaned: CleanedText) -> dict[str, set[int]]:
+    items: dict[str, set[int]] = {}
+    for part in (cleaned.before, cleaned.furniture, cleaned.body, cleaned.after):
+        for line in part:
+            if line.marker:
+                items.setdefault(line.text.strip(), set()).add(line.number)
+    return items
 
 
 # The publication date: a dated line near the headline, else one after the body

@@ -79,6 +79,11 @@ class PublicationRegistry:
         found = self.find_all_in(text)
         return found[0] if found else None
 
+    def named_by(self, text: str) -> Publication | None:
+        """The publication whose name or alias is the whole of `text` ("Reuters"), or None."""
+        text = text.strip()
+        return next((entry.publication for entry in self._entries if any(pattern.fullmatch(text) for pattern in entry.patterns)), None)
+
     def find_all_in(self, text: str) -> list[Publication]:
         """Every publication named in `text`, in the order they first appear."""
         positions = []

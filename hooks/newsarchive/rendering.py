@@ -23,6 +23,7 @@ from markdown.extensions import toc
 
 from .escaping import escape_html, escape_html_text, escape_markdown
 from .linking import Span, block_inline
+from .metadata import is_organisation_name
 from .structure.article import Article, Block, BlockKind
 
 # -----------------------------------------------------------------------------
@@ -319,7 +320,7 @@ def news_article_jsonld(article: Article) -> dict:
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
-        "author": [{"@type": "Person", "name": name} for name in article.authors],
+        "author": [{"@type": _author_type(name, article), "name": name} for name in article.authors],
         "isBasedOn": article.seed_path,
         "keywords": [topic.label for topic in article.topics],
     }
@@ -328,6 +329,12 @@ def news_article_jsonld(article: Article) -> dict:
     if article.publication:
         jsonld["publisher"] = {"@type": "Organization", "name": article.publication.name}
     return jsonld
+
+
+# The schema.org type of an article's author: an organisation (agency, the publication itself) or a person
+def _author_type(name: str, article: Article) -> str:
+    publication_name = article.publication.name if article.publication else ""
+    return "Organization" if is_organisation_name(name, publication_name) else "Person"
 
 
 # The byline block: type, authors, source, date, dateline and reading time, in HTML with escaped text
