@@ -212,3 +212,16 @@ def test_names_beside_dates_after_the_article_are_other_stories() -> None:
 )
 def test_organisation_authors_are_told_from_people(name: str, publication: str, organisation: bool) -> None:
     assert is_organisation_name(name, publication) is organisation
+
+
+def test_a_long_byline_gives_its_date_and_an_update_after_it_does_not_win() -> None:
+    byline = "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM"
+    footer = "\n\n".join(["More stories", "Another story entirely", "Published November 19, 2019 at 6:56 PM"])
+    article = _article(f"A headline about the border region\n\n{byline}", footer)
+    assert article.date == dt.date(2019, 11, 18)
+    assert article.authors == ["HNN Staff"]
+
+
+def test_a_year_glued_to_a_time_is_still_a_date() -> None:
+    article = _article("A headline about the border region\n\nPublished Wed, Nov 20 20194:29 AM ESTUpdated an hour ago")
+    assert article.date == dt.date(2019, 11, 20)

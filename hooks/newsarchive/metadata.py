@@ -41,7 +41,8 @@ _MONTH = (
 
 # Dates as pages print them: "August 05, 2016", "18 Nov 2019", "2019-11-20", "09.09.2016".
 _DATE_WITH_MONTH_NAME = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"(?:\b|(?=\d{{1,2}}:\d\d))",  # the year may be glued to a time ("Nov 20 20194:29 AM")
     re.I,
 )
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -204,7 +205,7 @@ def _read_credits(lines: list[Line], header: _Header) -> None:
 # Authors and their role from a byline near the headline (or at the end)
 def _read_byline(lines: list[Line], publications: PublicationRegistry, header: _Header) -> None:
     for index, line in enumerate(lines):
-        if line.number in header.used or len(line.text.split()) > settings.TITLE_MAX_WORDS // 2:
+        if line.number in header.used or not _is_short_or_dated_byline(line.text):
             continue
         match = _BYLINE.search(line.text)
         authors, role = _parse_names(match.group("names") or match.group("labelled"), publications) if match else ([], "")
@@ -382,10 +383,12 @@ def _list_item_texts(cleaned: CleanedText) -> dict[str, set[int]]:
 
 
 # The publication date: a dated line near the headline, else one after the body
+# (in the header: a "Published" date first, an "Updated" one last; after the body only when the header has none)
 def _read_date(before: list[Line], after: list[Line], header: _Header) -> None:
-    candidates = [line for line in reversed(before)] + after
-    short = [line for line in candidates if len(line.text.split()) <= settings.TITLE_MAX_WORDS // 2]
-    ranked = sorted(short, key=lambda line: (bool(_UPDATED_SIGN.search(line.text)), not _PUBLISHED_SIGN.search(line.text)))
+    ranked = []
+    for lines in (list(reversed(before)), after):
+        short = [line for line in lines if _is_short_or_dated_byline(line.text)]
+        ranked += sorted(short, key=lambda line: (_says_updated(line.text), not _PUBLISHED_SIGN.search(line.text)))
     for line in ranked:
         date = _find_date_in(line.text)
         if date:
@@ -393,6 +396,23 @@ def _read_date(before: list[Line], after: list[Line], header: _Header) -> None:
             if len(line.text.split()) <= _DATE_ONLY_WORDS:
                 header.used.add(line.number)
             return
+
+
+# Whether a line is short enough to be a date line, or a byline giving the date early on ("By HNN
+# Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM")
+def _is_short_or_dated_byline(text: str) -> bool:
+    reach = settings.TITLE_MAX_WORDS // 2
+    if len(text.split()) <= reach:
+        return True
+    return bool(_BYLINE.match(text)) and _find_date_in(" ".join(text.split()[:reach])) is not None
+
+
+# Whether a dated line gives the date of an update: "Updated" before its first date ("By HNN Staff |
+# November 18, 2019 - Updated November 18" is the publication date)
+def _says_updated(text: str) -> bool:
+    sign = _UPDATED_SIGN.search(text)
+    date = _DATE_WITH_MONTH_NAME.search(text) or _ISO_DATE.search(text) or _NUMERIC_DATE.search(text)
+    return bool(sign) and (date is None or sign.start() < date.start())
 
 
 # The first plausible date written in a piece of text, or None
