@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from newsarchive.cleaning import LOST_TABLE_NOTE, clean
 from newsarchive.furniture import furniture_rule
 from newsarchive.structure.article import BlockKind, CleanedText, SeedText
@@ -101,6 +103,23 @@ def test_furniture_rules_name_kinds_of_furniture() -> None:
     assert furniture_rule("Read more: Alibaba poised to launch listing") == "promo"
     assert furniture_rule("Advertisement") == "advertisement"
     assert furniture_rule(PARAGRAPHS[0]) == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Post navigation", "navigation"),
+        ("PREVIOUS Cost-of-living adjustment for retired teachers passes", "navigation"),
+        ("Next article: Floods hit the north", "navigation"),
+        ("Wordcount: 717", "counter"),
+        ("Read: Two disasters are exponentially worse than one", "promo"),
+        ("NEXT STEPS FOR DEFECTORS", ""),
+        ("Next post-war talks were held in Geneva, the ministry said.", ""),
+        ("Next year the ministry expects the number of arrivals to fall again.", ""),
+    ],
+)
+def test_previous_next_links_and_cms_labels_are_furniture_but_sentences_are_not(line: str, rule: str) -> None:
+    assert furniture_rule(line) == rule
 
 
 def test_no_article_warning_does_not_repeat_the_seed_path() -> None:
@@ -258,3 +277,23 @@ def test_a_short_lead_paragraph_before_the_main_run_is_kept():
     body = [line.text for line in clean(SeedText("seeds/x.txt", text, "utf-8", "")).body]
     assert "The ministry said the case was under review by the government." in body
     assert "top of page" not in body
+
+
+def test_image_placeholders_glued_to_a_sentence_are_taken_off_the_sentence() -> None:
+    cleaned = _clean(f"{PARAGRAPHS[0]}\n\n[lazyload-p][tweets]{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n")
+    assert _body(cleaned) == PARAGRAPHS
+    assert any(edit.rule == "glued-image-placeholder" and edit.action == "changed" for edit in cleaned.edits)
+
+
+def test_a_bracketed_number_or_an_editors_note_is_not_an_image_placeholder() -> None:
+    footnote = f"[1]{PARAGRAPHS[1]}"
+    cleaned = _clean(f"{PARAGRAPHS[0]}\n\n{footnote}\n\n{PARAGRAPHS[2]}\n")
+    assert footnote in _body(cleaned)
+    sic = f"{PARAGRAPHS[1][:-1]} [sic] and more."
+    assert sic in _body(_clean(f"{PARAGRAPHS[0]}\n\n{sic}\n\n{PARAGRAPHS[2]}\n"))
+
+
+def test_a_photo_credit_alone_on_its_line_is_no_subheading() -> None:
+    cleaned = _clean(f"{PARAGRAPHS[0]}\n\nImage via Getty Images\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n")
+    kinds = {line.text: line.kind for line in cleaned.body}
+    assert kinds.get("Image via Getty Images") in (BlockKind.CAPTION, None)

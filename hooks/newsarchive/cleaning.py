@@ -46,6 +46,10 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\d{0,2}$|[\"”’]$")
 # A text-mode browser's input field ("____________") glued to a line of text.
 _FORM_FIELD_RUN = re.compile(r"\s*_{4,}\s*")
 
+# Image placeholders a text browser prints for pictures ("[lazyload-p]", "[gif]", "[Associated]") glued
+# to the text that follows them; a bracketed number is a footnote's marker, not a picture.
+_GLUED_IMAGE_PLACEHOLDERS = re.compile(r"(?:\[(?!\d+\])[^\[\]\s][^\[\]]{0,80}\])+(?=[A-Z“\"‘'])")
+
 # A line cut off with an ellipsis, as link lists shorten the headlines of other stories.
 _TRUNCATED = re.compile(r"(…|\.\.\.)\s*$")
 
@@ -74,6 +78,7 @@ def clean(seed: SeedText) -> CleanedText:
     lines = [_repair_glued_digits(line, edits) for line in lines]
     lines = [_repair_glued_form_field(line, edits) for line in lines]
     lines = [_repair_hover_text(line, edits) for line in lines]
+    lines = [_repair_glued_image_placeholders(line, edits) for line in lines]
     rules = [furniture_rule(line.text) for line in lines]
     rules = _mark_lost_tables(lines, rules, blank_runs)
     scores = [_line_score(line, rule) for line, rule in zip(lines, rules)]
@@ -206,6 +211,19 @@ def _repair_hover_text(line: Line, edits: list[Edit]) -> Line:
         return line
     repaired = replace(line, text=re.sub(r" {2,}", " ", text))
     edits.append(Edit(line.number, "hover-text", "changed", line.text, repaired.text))
+    return repaired
+
+
+# The line with a text browser's image placeholders glued to its start taken off
+# ("[lazyload-p][tweets]One possible explanation ..."; the sentence stays)
+def _repair_glued_image_placeholders(line: Line, edits: list[Edit]) -> Line:
+    match = _GLUED_IMAGE_PLACEHOLDERS.match(line.text)
+    if not match:
+        return line
+    repaired = replace(line, text=line.text[match.end() :])
+    if not _is_prose(repaired):
+        return line
+    edits.append(Edit(line.number, "glued-image-placeholder", "changed", line.text, repaired.text))
     return repaired
 
 
@@ -521,6 +539,8 @@ def _judge_body_line(
     has_credit = bool(caption_credit(line.text))
     if len(line.text) >= settings.CAPTION_MIN_CHARS and (has_credit or (repeated_later and not ends_sentence)):
         return replace(line, kind=BlockKind.CAPTION)
+    if has_credit and _is_credit_line(line):
+        return replace(line, kind=BlockKind.CAPTION)  # a picture's credit alone ("Image via Getty Images"), no heading
     words = line.text.split()
     if line.marker and not line.marker[0].isdigit():
         if len(words) < settings.SHORT_KEEP_MIN_WORDS and not ends_sentence:

@@ -28,12 +28,13 @@ _WHOLE_LINE_RULES: tuple[tuple[str, str], ...] = (
      r"(open|close|toggle)( (menu|navigation|search))?|search|home|previous( \| | )next|"
      r"previous|next|prev|(all )?headlines?( back to top)?|all headlines back to top|"
      r"more( \S+){1,2}|see (all|more)|show (more|less)|load more|view (all|more).*|"
-     r"go to.{0,30}|sections?|(site )?navigation|×|close|back|expand|collapse|"
+     r"go to.{0,30}|sections?|(site |post |posts |article )?navigation|×|close|back|expand|collapse|"
+     r"(?-i:PREVIOUS|NEXT) (?-i:(?=.*[a-z]))\S.*|(previous|next) (article|story|post|page)(\s*[:|»›>]\s*.{0,120}|\s[-–—]\s.{0,120})?|"
      r"follow( (us|the author|the topics|this (author|topic)|all)\b.{0,40})?|you are (here|at)"),
     ("share-widget", rf"(share|tweet|pin|post|send|email)( (this|it|on|via|to|article|story|page))*"
      rf"( ?(\||:|on) ?({_SOCIAL})?)?|submit to reddit|({_SOCIAL})( ({_SOCIAL}))*|share this( article| story)?.*|"
      r"(\d+ )?(shares?|comments?|likes?)|follow (us|@?\w+)( on .*)?"),
-    ("counter", r"[•·*+o#\-–—|]*\s*\d{0,4}\s*[•·*+o#\-–—|]*"),
+    ("counter", r"[•·*+o#\-–—|]*\s*\d{0,4}\s*[•·*+o#\-–—|]*|word ?count\s*:?\s*[\d,]+( words)?"),
     ("copyright", r"(copyright|©|\(c\)).*|.*\ball rights reserved\b.*"),
     ("download-prompt", r".{0,40}\b(select|choose)\b.{0,40}\bto download\b.{0,20}|download (the )?(pdf|app).*"),
     ("advertisement", r"(advertisement|advertising|ad|sponsored( content)?|promoted( content)?|"
@@ -44,7 +45,7 @@ _WHOLE_LINE_RULES: tuple[tuple[str, str], ...] = (
      r"more (stories|news|on this( story)?)|you (may|might) (also )?like.*|latest( news)?|"
      r"watch|listen|editor'?s picks?|don'?t miss.*|what to read next|"
      r"(related|recommended|popular|latest|more) (articles|stories|coverage|content|videos)).{0,3}"),
-    ("promo", r"(read more|related|see also|also read|watch|listen|more|recommended|read next|"
+    ("promo", r"(read more|read|related|see also|also read|watch|listen|more|recommended|read next|"
      r"must read|don't miss|trending|click here|learn more|sign up|subscribe)\s*:.*"),
     ("account", r"(sign|log) ?(in|out|up)|register|my account|create (an |a free )?account|"
      r"(already|not) (a )?(subscriber|member|registered).*|forgot (your )?password.*|"
