@@ -113,6 +113,14 @@ def test_furniture_rules_name_kinds_of_furniture() -> None:
         ("Next article: Floods hit the north", "navigation"),
         ("Wordcount: 717", "counter"),
         ("Read: Two disasters are exponentially worse than one", "promo"),
+        ("Tagged Amazon, Amazon.com, Superior Court", "tags-line"),
+        ("The reCAPTCHA verification period has expired. Please reload the page.", "browser-notice"),
+        ("Support Snopes and make a difference for readers everywhere.", "donation-appeal"),
+        ("We do this work every day at no cost to you, but it is far from free to produce.", "donation-appeal"),
+        ("20 thoughts on “Amazon liable for defective products”", "comment-thread"),
+        ("Leave a Reply", "comment-thread"),
+        ("Support for the policy has grown among our neighbours, the ministry said.", ""),
+        ("Tagged by police as a leader of the gang, he was sent back in 2019.", ""),
         ("NEXT STEPS FOR DEFECTORS", ""),
         ("Next post-war talks were held in Geneva, the ministry said.", ""),
         ("Next year the ministry expects the number of arrivals to fall again.", ""),
@@ -297,3 +305,19 @@ def test_a_photo_credit_alone_on_its_line_is_no_subheading() -> None:
     cleaned = _clean(f"{PARAGRAPHS[0]}\n\nImage via Getty Images\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n")
     kinds = {line.text: line.kind for line in cleaned.body}
     assert kinds.get("Image via Getty Images") in (BlockKind.CAPTION, None)
+
+
+def test_readers_comments_after_a_comment_thread_heading_are_not_the_article() -> None:
+    thread = "\n\n".join([
+        "20 thoughts on “Border crossings rise”", "Jane Reader says:", "August 15, 2020 at 9:35 am",
+        "That is exactly what I expected to happen after the rules changed last spring.", "Reply",
+        "John Reader says:", "August 15, 2020 at 1:49 pm",
+        "It seems like there should be a simple fix to this, and the ministry knows it.", "Reply",
+    ])
+    cleaned = _clean("\n\n".join(PARAGRAPHS) + "\n\n" + thread + "\n")
+    assert _body(cleaned) == PARAGRAPHS
+
+
+def test_a_comment_count_under_the_headline_does_not_end_the_article() -> None:
+    text = "\n\n".join(["Border crossings rise as patrols thin out", "12 comments on this story", *PARAGRAPHS])
+    assert _body(_clean(text + "\n")) == PARAGRAPHS

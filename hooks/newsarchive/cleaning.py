@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from . import settings
-from .furniture import CREDIT_WORDS, GLUED_DIGIT_RUN, caption_credit, furniture_rule
+from .furniture import COMMENT_THREAD_RULE, CREDIT_WORDS, GLUED_DIGIT_RUN, caption_credit, furniture_rule
 from .structure.article import BlockKind, CleanedText, Edit, Line, SeedText
 
 # -----------------------------------------------------------------------------
@@ -85,6 +85,7 @@ def clean(seed: SeedText) -> CleanedText:
     start, end = _main_content_region(scores)
     start, end = _widened_for_short_articles(lines, rules, start, end)
     start, end = _extend_over_furniture(lines, rules, start, end)
+    end = _end_before_comment_thread(lines, rules, start, end)
     start = _first_prose_line(lines, rules, start, end)
     start = _extend_back_over_prose(lines, rules, start)
     author_lists = _data_list_lines(lines, rules) | _introduced_list_lines(lines, rules)
@@ -310,6 +311,17 @@ def _extend_over_furniture(lines: list[Line], rules: list[str], start: int, end:
     if start < end and index >= 0 and index < start - 1 and _is_prose(lines[index]):
         return _extend_over_furniture(lines, rules, index, end)
     return start, end
+
+
+# The region's end moved up to a comment thread's heading inside it, once article text came before
+# it (readers' comments are prose too, and the region grows over furniture to prose beyond it)
+def _end_before_comment_thread(lines: list[Line], rules: list[str], start: int, end: int) -> int:
+    prose_lines = 0
+    for index in range(start, end):
+        if rules[index] == COMMENT_THREAD_RULE and prose_lines >= settings.COMMENT_THREAD_MIN_PROSE_LINES:
+            return index
+        prose_lines += not rules[index] and _is_prose(lines[index])
+    return end
 
 
 # The region's start moved past leading headline, byline and date lines

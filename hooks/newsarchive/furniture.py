@@ -21,6 +21,10 @@ _SOCIAL = (
     r"print|messenger|telegram|copy link|copy|link|sms|mail|comment|comments|google\+?|share"
 )
 
+# The rule of a comment thread's heading ("20 thoughts on “Headline”", "Leave a Reply"): readers'
+# comments follow it, never the article.
+COMMENT_THREAD_RULE = "comment-thread"
+
 # Whole-line furniture: rule name -> pattern that must match the whole line.
 _WHOLE_LINE_RULES: tuple[tuple[str, str], ...] = (
     ("navigation", r"(top|bottom) of (the )?page|back to top|top|skip to (main )?content|"
@@ -55,12 +59,14 @@ _WHOLE_LINE_RULES: tuple[tuple[str, str], ...] = (
     ("image-placeholder", r"\[[^\]]{0,80}\](\s*\[[^\]]{0,80}\])*|IFRAME:.*|\(?image\)?|photo|video|"
      r"(photo|image|video|gallery)\s*\d+\s*(of|/)\s*\d+|\d+\s*/\s*\d+|enlarge this image|"
      r"(play|pause|mute|unmute|fullscreen)( video)?|\d{1,2}:\d{2}( / \d{1,2}:\d{2})?|now playing"),
+    (COMMENT_THREAD_RULE, r"(\d+|one) (thoughts?|responses?|replies|reply|comments?) (on|to) \S.{0,200}|"
+     r"leave a reply( cancel reply)?"),
     ("comments", r"(\d+ )?(comments?|replies|reply|reactions?)|(add|post|leave|view|show|load|hide) "
      r"(a |your |all |the )?(comments?|reply|replies).*|join the (conversation|discussion).*|"
      r"comments? (are|have been) (closed|disabled).*|report( abuse| comment)?|flag|upvote|downvote"),
     ("browser-notice", r".*\b(browser version|update your browser|(enable|turn on|disable[ds]?) javascript|"
      r"javascript (is )?(disabled|required|enabled)|best viewed (in|with)|unsupported browser)\b.*"),
-    ("tags-line", r"(tags|topics|filed under|categories|category|more on|related topics)\s*:.*"),
+    ("tags-line", r"(tags|topics|filed under|categories|category|more on|related topics)\s*:.*|tagged:?\s(?!.*[.!?][\"”’)]*$).*"),  # a tag list, never a sentence
 )
 
 # Link-farm spam: one of these phrases, or two different words of the weaker list, make a line spam
@@ -94,6 +100,7 @@ _PHRASE_RULES: tuple[tuple[str, str], ...] = (
      r"\bsubmit (a )?(correction|tip)\b|\brequest (a )?reprints?\b|\breprints? (&|and) (licensing|permissions)\b|"
      r"\b(view|our|read) editorial (guidelines|standards)\b|"
      r"^why you can trust\b|\b(community|submission|commenting|comment) (guidelines|policy|standards|rules)\b"),
+    ("browser-notice", r"\bverification (period )?has expired\b|\bplease (reload|refresh) (the|this) page\b"),
     ("copyright", r"\bsubject to copyright\b|\bmay not be (reproduced|republished|redistributed)\b|"
      r"\bwithout (the )?(prior )?written permission\b"),
 )
@@ -110,6 +117,9 @@ _ADDRESSED_RULES: tuple[tuple[str, str], ...] = (
      r"members(hip)?|premium|paywalls?|ad-free|free trial|access)\b"),
     ("newsletter", r"^get (breaking|the latest|our|the best|exclusive|unlimited|instant)\b.{0,80}"
      r"\b(news|stories|analysis|updates)\b"),
+    ("donation-appeal", r"^support (?-i:[A-Z])[\w.'’-]*( [\w.'’-]+)? (and|so|to|today|now|by)\b|"
+     r"\bmake a (one-time |monthly |recurring )?(donation|contribution|gift)\b|\bdonate (now|today)\b|"
+     r"\breaders like you\b|\bat no cost to you\b|\bfar from free\b"),
 )
 
 # Short lines (at most this many words) are judged by the phrase rules.

@@ -54,6 +54,10 @@ FURNITURE_PENALTY = -8.0
 # Inside the main content
 # -----------------------------------------------------------------------------
 
+# A comment thread's heading ends the main content once at least this many lines of prose came before it
+# (a "12 comments" link under the headline does not).
+COMMENT_THREAD_MIN_PROSE_LINES = 2
+
 # When the best run of lines holds fewer words than this, the main content spans every statement...
 SHORT_ARTICLE_MAX_WORDS = 40
 # ...of at least this many words (ending like a sentence).
