@@ -119,6 +119,8 @@ def test_furniture_rules_name_kinds_of_furniture() -> None:
         ("We do this work every day at no cost to you, but it is far from free to produce.", "donation-appeal"),
         ("20 thoughts on “Amazon liable for defective products”", "comment-thread"),
         ("Leave a Reply", "comment-thread"),
+        ("These Atomic Bomb Tests Used U.S. Troops as Guinea Pigs (3:29)", "image-placeholder"),
+        ("Preview thumbnail for video'How Fast Can Gibbons Swing Through the Forest?", "image-placeholder"),
         ("Support for the policy has grown among our neighbours, the ministry said.", ""),
         ("Tagged by police as a leader of the gang, he was sent back in 2019.", ""),
         ("NEXT STEPS FOR DEFECTORS", ""),

@@ -58,7 +58,8 @@ _WHOLE_LINE_RULES: tuple[tuple[str, str], ...] = (
     ("form-field", r"(\[[ xX]?\]\s*)+.*|.*_{4,}.*|\(BUTTON\).*|.*\[(submit|search|go|send)\].*"),
     ("image-placeholder", r"\[[^\]]{0,80}\](\s*\[[^\]]{0,80}\])*|IFRAME:.*|\(?image\)?|photo|video|"
      r"(photo|image|video|gallery)\s*\d+\s*(of|/)\s*\d+|\d+\s*/\s*\d+|enlarge this image|"
-     r"(play|pause|mute|unmute|fullscreen)( video)?|\d{1,2}:\d{2}( / \d{1,2}:\d{2})?|now playing"),
+     r"(play|pause|mute|unmute|fullscreen)( video)?|\d{1,2}:\d{2}( / \d{1,2}:\d{2})?|now playing|"
+     r".{3,150} \(\d{1,2}:\d{2}\)"),  # a video's title with its running time: "What Did ... Sound Like? (4:22)"
     (COMMENT_THREAD_RULE, r"(\d+|one) (thoughts?|responses?|replies|reply|comments?) (on|to) \S.{0,200}|"
      r"leave a reply( cancel reply)?"),
     ("comments", r"(\d+ )?(comments?|replies|reply|reactions?)|(add|post|leave|view|show|load|hide) "
@@ -100,6 +101,7 @@ _PHRASE_RULES: tuple[tuple[str, str], ...] = (
      r"\bsubmit (a )?(correction|tip)\b|\brequest (a )?reprints?\b|\breprints? (&|and) (licensing|permissions)\b|"
      r"\b(view|our|read) editorial (guidelines|standards)\b|"
      r"^why you can trust\b|\b(community|submission|commenting|comment) (guidelines|policy|standards|rules)\b"),
+    ("image-placeholder", r"^(preview )?thumbnail (image )?(for|of)\b"),
     ("browser-notice", r"\bverification (period )?has expired\b|\bplease (reload|refresh) (the|this) page\b"),
     ("copyright", r"\bsubject to copyright\b|\bmay not be (reproduced|republished|redistributed)\b|"
      r"\bwithout (the )?(prior )?written permission\b"),
