@@ -225,3 +225,36 @@ def test_a_long_byline_gives_its_date_and_an_update_after_it_does_not_win() -> N
 def test_a_year_glued_to_a_time_is_still_a_date() -> None:
     article = _article("A headline about the border region\n\nPublished Wed, Nov 20 20194:29 AM ESTUpdated an hour ago")
     assert article.date == dt.date(2019, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        ("Reported by Jieun Kim for RFA’s Korean Service. Translated by Leejin Jun. Written in English by Eugene Whong.",
+         ["Jieun Kim"]),
+        ("(Reporting by Josh Smith; Editing by Lincoln Feast)", ["Josh Smith"]),
+        ("Reporting by Josh Smith in Seoul; Additional reporting by Ju-min Park; Editing by Lincoln Feast", ["Josh Smith"]),
+    ],
+)
+def test_a_closing_reporting_credit_names_the_authors_and_becomes_a_note(credit: str, authors: list[str]) -> None:
+    article = _article("A headline about the border region\n\nOctober 10, 2023", credit)
+    assert article.authors == authors
+    assert article.author_note == credit
+    assert [block.text for block in article.body] == PARAGRAPHS
+    assert any(edit.action == "moved" and edit.before == credit for edit in article.edits)
+
+
+def test_a_closing_credit_does_not_replace_the_byline() -> None:
+    article = _article("A headline about the border region\n\nBy Jane Doe\n\nOctober 10, 2023", "Translated by Leejin Jun.")
+    assert article.authors == ["Jane Doe"] and article.author_note == "Translated by Leejin Jun."
+
+
+@pytest.mark.parametrize("line", ["By Jeong Tae-joo - 2023.10.10 3:00pm", "2023/10/10 15:00", "Posted 2023.10.10"])
+def test_year_first_dates_as_korean_and_japanese_sites_print_them(line: str) -> None:
+    assert _article(f"A headline about the border region\n\n{line}").date == dt.date(2023, 10, 10)
+
+
+def test_a_closing_sentence_that_starts_like_a_credit_stays_in_the_body() -> None:
+    closing = "Written by hand in 1950, the letter was found in a drawer in Yanji last year."
+    article = _article("A headline about the border region\n\nOctober 10, 2023", closing)
+    assert article.body[-1].text == closing and article.author_note == ""

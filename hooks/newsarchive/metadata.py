@@ -45,7 +45,7 @@ _DATE_WITH_MONTH_NAME = re.compile(
     rf"(?:\b|(?=\d{{1,2}}:\d\d))",  # the year may be glued to a time ("Nov 20 20194:29 AM")
     re.I,
 )
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_ISO_DATE = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?!\d)")  # also "2023.10.10", "2023/10/10"
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
 
 # Words that mark a date as the publication date, or as a later one.
@@ -86,6 +86,21 @@ _SIGNED_BYLINE = re.compile(
 
 # The end of a byline that says when: "On 11/13/19 at 4:00 PM EST", "Updated 5 hours ago".
 _DATED_ENDING = re.compile(r"\s(?:on|at|updated|published|posted)\b\W*\d.*$", re.I)
+
+# A closing credit line: "Reported by ...", "(Reporting by ...; Editing by ...)", "Translated by ...".
+_REPORTING_CREDIT = re.compile(
+    r"^\(?\s*(?:(?:additional )?reporting|reported|written(?: in english)?|translated|edited|editing|compiled)\s+by\s+(?-i:[A-Z])",
+    re.I,
+)
+
+# The reporters a credit names first: "Reported by Jieun Kim for RFA's Korean Service" -> "Jieun Kim".
+_REPORTERS = re.compile(
+    r"\b(?:reporting|reported|written)\s+by\s+(?P<names>[^;.()]+?)(?=\s+(?:for|in|at|from|with)\s|\s*[;.()]|\s*$)",
+    re.I,
+)
+
+# How many lines after the body may hold its closing credit.
+_CREDIT_AFTER_LINES = 2
 
 # A dateline opening the first paragraph: "SHENYANG, China--", "SEOUL –", "NEW YORK (Reuters) -".
 _DATELINE = re.compile(
@@ -157,6 +172,8 @@ def extract_article(cleaned: CleanedText, publications: PublicationRegistry) -> 
     body_lines = [line for line in cleaned.body if line.number not in header.used]
     body_lines, footnotes = _split_footnotes(body_lines)
     body_lines, author_note = _split_author_note(body_lines, header.authors)
+    body_lines, credit = _split_reporting_credit(body_lines, cleaned.after, publications, header)
+    author_note = " ".join(note for note in (author_note, credit) if note)
     blocks = [_block(line, footnotes) for line in body_lines]
     _record_moves(cleaned, header, footnotes, author_note, edits)
     warnings = list(cleaned.warnings)
@@ -560,6 +577,26 @@ def _split_author_note(lines: list[Line], authors: list[str]) -> tuple[list[Line
     return lines, ""
 
 
+# The body without a closing credit of who reported, wrote, translated or edited the story ("Reported
+# by Jieun Kim for RFA's Korean Service. Translated by Leejin Jun.", "(Reporting by Josh Smith; Editing
+# by Lincoln Feast)"), and that credit; its reporters are the authors when no byline named any.  The
+# credit is the body's last paragraph or one of the first lines after it.
+def _split_reporting_credit(
+    lines: list[Line], after: list[Line], publications: PublicationRegistry, header: _Header
+) -> tuple[list[Line], str]:
+    candidates = ([lines[-1]] if lines and lines[-1].kind is BlockKind.PARAGRAPH else []) + after[:_CREDIT_AFTER_LINES]
+    for line in candidates:
+        text = line.text.strip()
+        if not _REPORTING_CREDIT.match(text) or len(text.split()) > settings.TITLE_MAX_WORDS:
+            continue
+        reporters = _REPORTERS.search(text)
+        if reporters and not header.authors:
+            header.authors = _parse_names(reporters.group("names"), publications)[0]
+        header.used.add(line.number)
+        return [kept for kept in lines if kept is not line], text
+    return lines, ""
+
+
 # Whether a closing paragraph tells the story rather than describing its author
 def _is_prose_about_events(text: str) -> bool:
     return bool(re.search(r"\b(said|told|says|reported)\b", text))
@@ -600,7 +637,7 @@ def _record_moves(
     for line in cleaned.body:
         if footnotes and _NOTE_MARKER.match(line.marker):
             edits.append(Edit(line.number, "footnote", "moved", line.text))
-        if author_note and line.text.strip() == author_note:
+        if author_note and line.text.strip() and line.text.strip() in author_note and line.number not in header.used:
             edits.append(Edit(line.number, "author-note", "moved", line.text))
 
 
