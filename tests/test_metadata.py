@@ -258,3 +258,13 @@ def test_a_closing_sentence_that_starts_like_a_credit_stays_in_the_body() -> Non
     closing = "Written by hand in 1950, the letter was found in a drawer in Yanji last year."
     article = _article("A headline about the border region\n\nOctober 10, 2023", closing)
     assert article.body[-1].text == closing and article.author_note == ""
+
+
+def test_a_wire_dateline_with_its_date_and_a_reporters_address_after_the_story() -> None:
+    text = "SEOUL, Oct. 10 (Yonhap) -- " + PARAGRAPHS[0]
+    article = extract_article(clean(SeedText("seeds/t.txt", "\n\n".join(
+        ["North Korea fires a missile", "October 10, 2023", text, *PARAGRAPHS[1:], "(END)", "kdh@yna.co.kr"]) + "\n",
+        "utf-8", "0" * 64)), load_publications())
+    assert article.dateline == "Seoul"
+    assert article.body[0].text == text and article.body[-1].text == PARAGRAPHS[-1]
+    assert article.publication is not None and article.publication.slug == "yonhap"

@@ -39,7 +39,12 @@ _WHOLE_LINE_RULES: tuple[tuple[str, str], ...] = (
      rf"( ?(\||:|on) ?({_SOCIAL})?)?|submit to reddit|({_SOCIAL})( ({_SOCIAL}))*|share this( article| story)?.*|"
      r"(\d+ )?(shares?|comments?|likes?)|follow (us|@?\w+)( on .*)?"),
     ("counter", r"[•·*+o#\-–—|]*\s*\d{0,4}\s*[•·*+o#\-–—|]*|word ?count\s*:?\s*[\d,]+( words)?"),
-    ("copyright", r"(copyright|©|\(c\)).*|.*\ball rights reserved\b.*"),
+    ("copyright", r"(copyright|©|ⓒ|\(c\)).*|.*\ball rights reserved\b.*"),
+    ("end-mark", r"\((end|ends|more)\)|-30-|#{3}"),  # wire copy's end: "(END)", "-30-", "###"
+    ("contact", r"[\w.+-]+@[\w-]+\.[\w.]+|\[email\s*protected\]"),  # a reporter's address alone on its line
+    ("language-version", r"((read|view|see)( this| the)?( article| story)? in|also (available )?in) "
+     r"(korean|english|chinese|japanese|russian|french|spanish|german)|"
+     r"(korean|english|chinese|japanese|russian|french|spanish|german) (version|edition)\b.{0,20}"),
     ("download-prompt", r".{0,40}\b(select|choose)\b.{0,40}\bto download\b.{0,20}|download (the )?(pdf|app).*"),
     ("advertisement", r"(advertisement|advertising|ad|sponsored( content)?|promoted( content)?|"
      r"story continues below( advertisement)?|continue reading below|scroll to (continue|read).*|"
@@ -97,7 +102,7 @@ _PHRASE_RULES: tuple[tuple[str, str], ...] = (
      r"\b(needs?|want) your (help|support)\b|\bstay (current|informed|up to date|in the know) with\b|"
      r"\byou (may|might) (also )?(like|enjoy|be interested in)\b|\balso of interest\b|"
      r"^(the )?latest (news|updates|stories|coverage) (on|about|from)\b[^.!?]*$"),
-    ("feedback", r"\bwe want to hear (from you|what you think)\b|\bletters? to the editor\b|"
+    ("feedback", r"\bwe want to hear (from you|what you think)\b|\bdirect (any |your )?(comments|questions)\b|\bletters? to the editor\b|"
      r"\bsubmit (a )?(correction|tip)\b|\brequest (a )?reprints?\b|\breprints? (&|and) (licensing|permissions)\b|"
      r"\b(view|our|read) editorial (guidelines|standards)\b|"
      r"^why you can trust\b|\b(community|submission|commenting|comment) (guidelines|policy|standards|rules)\b"),

@@ -104,8 +104,8 @@ _CREDIT_AFTER_LINES = 2
 
 # A dateline opening the first paragraph: "SHENYANG, China--", "SEOUL –", "NEW YORK (Reuters) -".
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3}))?"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|[–—-])\s*"
+    rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}?)(?:,\s*(?:{_MONTH}\s+\d{{1,2}}|(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){{0,3}})))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|[–—-])\s*"  # "SEOUL, Oct. 10 (Yonhap) --" too
 )
 
 # A numbered note at the end of the article: "1. Stephen Haggard, ..." (marker taken off by cleaning).
@@ -665,7 +665,7 @@ def _find_publication(
     site_lines = [
         line.text for rule in _EVIDENCE_RULES for line in cleaned.furniture if furniture.get(line.number) == rule
     ]
-    evidence = [line.text for line in cleaned.furniture if furniture.get(line.number) == "copyright"]
+    evidence = [line.text for line in cleaned.furniture if furniture.get(line.number) in ("copyright", "contact")]
     evidence.append(author_note)
     evidence.extend(header.credits)
     evidence.extend(block.text for block in blocks if block.kind is BlockKind.CAPTION)
