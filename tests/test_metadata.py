@@ -268,3 +268,13 @@ def test_a_wire_dateline_with_its_date_and_a_reporters_address_after_the_story()
     assert article.dateline == "Seoul"
     assert article.body[0].text == text and article.body[-1].text == PARAGRAPHS[-1]
     assert article.publication is not None and article.publication.slug == "yonhap"
+
+
+def test_additional_reporting_credits_no_author() -> None:
+    article = _article("A headline about the border region\n\nOctober 10, 2023", "Additional reporting by Joseph Hudak")
+    assert article.authors == [] and article.author_note == "Additional reporting by Joseph Hudak"
+
+
+def test_a_lone_name_with_its_social_handle_beside_the_date() -> None:
+    article = _article("A headline about the border region\n\nNishant Kumar @Nishantopines\n\nOctober 10, 2023")
+    assert article.authors == ["Nishant Kumar"]

@@ -93,9 +93,10 @@ _REPORTING_CREDIT = re.compile(
     re.I,
 )
 
-# The reporters a credit names first: "Reported by Jieun Kim for RFA's Korean Service" -> "Jieun Kim".
+# The reporters a credit names first: "Reported by Jieun Kim for RFA's Korean Service" -> "Jieun Kim"
+# ("Additional reporting by" names helpers, not authors).
 _REPORTERS = re.compile(
-    r"\b(?:reporting|reported|written)\s+by\s+(?P<names>[^;.()]+?)(?=\s+(?:for|in|at|from|with)\s|\s*[;.()]|\s*$)",
+    r"(?<!additional )\b(?:reporting|reported|written)\s+by\s+(?P<names>[^;.()]+?)(?=\s+(?:for|in|at|from|with)\s|\s*[;.()]|\s*$)",
     re.I,
 )
 
@@ -252,7 +253,7 @@ def _read_signed_byline(lines: list[Line], header: _Header) -> bool:
 # Names and role from the text after "By": "KOICHIRO ISHIDA/ Correspondent", "A and B", or the
 # organisation a byline names alone ("By Reuters", "By AFP")
 def _parse_names(text: str, publications: PublicationRegistry) -> tuple[list[str], str]:
-    text = _strip_trailing_date(re.sub(r"@\w+", "", re.sub(r"[\w.+-]+@[\w-]+\.[\w.]+", "", text)))
+    text = _strip_trailing_date(_without_addresses(text))
     parts = re.split(r"\s*(?:/|\||•|·|\s[–—-]\s)\s*", text, maxsplit=1)
     names_text, role = parts[0], (parts[1].strip() if len(parts) > 1 else "")
     role = role if _ROLE_WORDS.search(role) else ""
@@ -274,6 +275,11 @@ def _parse_names(text: str, publications: PublicationRegistry) -> tuple[list[str
             continue
         names.append(_normal_case(piece))
     return names, ", ".join(part for part in role_parts if part)
+
+
+# The text without e-mail addresses and social media handles ("Jane Doe @janedoe" -> "Jane Doe")
+def _without_addresses(text: str) -> str:
+    return re.sub(r"\s*@\w+", "", re.sub(r"[\w.+-]+@[\w-]+\.[\w.]+", "", text)).strip()
 
 
 # The text with a date or time at its end taken off ("Jane Doe August 5, 2016", "Jane Doe On 11/13/19")
@@ -380,7 +386,7 @@ def _lone_names(text: str) -> list[str]:
     if _ROLE_WORDS.search(text) or _find_date_in(text):
         return []
     names = []
-    for piece in _NAME_SEPARATORS.split(text.strip(" .")):
+    for piece in _NAME_SEPARATORS.split(_without_addresses(text).strip(" .")):
         name = _leading_name(piece)
         credited = piece[len(name) :].strip()
         if not _looks_like_name(name) or (credited and not _looks_like_organisation(credited)):
