@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .addressing import page_url_link, relative_link
@@ -61,7 +61,7 @@ class EntityMatcher:
         self._targets = {_normalised(form): surface_targets[form] for form in forms}
         # Names what this matcher finds, for values derived with it (see `article_first_mentions`).
         self.key = hashlib.sha256(json.dumps([[form, surface_targets[form]] for form in forms]).encode()).hexdigest()[:16]
-        alternatives = "|".join(_surface_pattern(form) for form in forms)
+        alternatives = _by_first_character(_surface_pattern(form) for form in forms)
         self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if forms else None
 
     def spans(self, text: str) -> list[Span]:
@@ -181,6 +181,16 @@ def _surface_pattern(form: str) -> str:
             head, rest = words[:2], words[2:]
         words = f"{head}(?i:{rest})" if rest else head
     return words
+
+
+# Surface patterns as one alternation tried in the same order, those beginning with the same character
+# sharing one branch ("C(?:hina|hongjin)"): at each place only that branch is entered, not every name
+def _by_first_character(patterns: Iterable[str]) -> str:
+    rests: dict[str, list[str]] = {}
+    for pattern in patterns:
+        head = pattern[:2] if pattern.startswith("\\") else pattern[:1]
+        rests.setdefault(head, []).append(pattern[len(head):])
+    return "|".join(head + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0]) for head, rest in rests.items())
 
 
 # A surface form or matched text reduced to what identifies it (case and spacing ignored)

@@ -334,16 +334,28 @@ def _packed(counts: Counter[str]) -> tuple[str, array]:
     return " ".join(terms), array("I", (counts[term] for term in terms))
 
 
-# Term counts, computed
+# Term counts, computed: each distinct word is counted, then turned into its term once (the texts are
+# lower-cased as one, a line break apart: no word spans one, and a final sigma stays final before it)
 def _term_counts(article: Article) -> Counter[str]:
-    texts = [article.title, *(block.text for block in article.paragraphs)]
-    return Counter(term for text in texts for term in terms_of(text))
+    text = "\n".join([article.title, *(block.text for block in article.paragraphs)])
+    counts: Counter[str] = Counter()
+    for word, count in Counter(_WORD.findall(text.lower())).items():
+        term = _term(word)
+        if term:
+            counts[term] += count
+    return counts
 
 
 # The terms of a text: lower-cased words, stopwords and short words dropped, endings folded
 def terms_of(text: str) -> list[str]:
-    words = (word.replace("’", "'").removesuffix("'s") for word in _WORD.findall(text.lower()))
-    return [_stem(word) for word in words if len(word) >= MIN_TERM_LENGTH and word not in _STOPWORDS]
+    return [term for term in map(_term, _WORD.findall(text.lower())) if term]
+
+
+# The term a lower-cased word stands for ("" for stopwords and short words)
+@functools.lru_cache(maxsize=200_000)
+def _term(word: str) -> str:
+    word = word.replace("’", "'").removesuffix("'s")
+    return _stem(word) if len(word) >= MIN_TERM_LENGTH and word not in _STOPWORDS else ""
 
 
 # TF-IDF vector (sublinear tf, smoothed idf) of unit length, strongest term first, keeping only the
