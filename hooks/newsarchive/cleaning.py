@@ -316,6 +316,8 @@ def _extend_over_furniture(lines: list[Line], rules: list[str], start: int, end:
 # The region's end moved up to a comment thread's heading inside it, once article text came before
 # it (readers' comments are prose too, and the region grows over furniture to prose beyond it)
 def _end_before_comment_thread(lines: list[Line], rules: list[str], start: int, end: int) -> int:
+    if COMMENT_THREAD_RULE not in rules[start:end]:
+        return end
     prose_lines = 0
     for index in range(start, end):
         if rules[index] == COMMENT_THREAD_RULE and prose_lines >= settings.COMMENT_THREAD_MIN_PROSE_LINES:
