@@ -329,3 +329,19 @@ def test_readers_comments_after_a_comment_thread_heading_are_not_the_article() -
 def test_a_comment_count_under_the_headline_does_not_end_the_article() -> None:
     text = "\n\n".join(["Border crossings rise as patrols thin out", "12 comments on this story", *PARAGRAPHS])
     assert _body(_clean(text + "\n")) == PARAGRAPHS
+
+
+def test_cut_off_headlines_of_other_stories_with_their_captions_are_furniture() -> None:
+    teasers = []
+    for number in range(3):
+        teasers += [f"Another story about the floods in the north number {number} …",
+                    f"People wade through water in the town of Sinuiju on day {number}. (AP Photo/Jane Roe)"]
+    cleaned = _clean("\n\n".join([*PARAGRAPHS, *teasers]) + "\n")
+    assert _body(cleaned) == PARAGRAPHS
+    assert sum(edit.rule == "truncated-teasers" for edit in cleaned.edits) == 6
+
+
+def test_a_caption_after_one_cut_off_line_stays() -> None:
+    caption = "People wade through water in the town of Sinuiju. (AP Photo/Jane Roe)"
+    text = "\n\n".join([PARAGRAPHS[0], "He said the water kept rising and rising …", caption, *PARAGRAPHS[1:]])
+    assert caption in _body(_clean(text + "\n"))

@@ -418,20 +418,31 @@ def _mark_headline_lists(
 
 
 # The rules with "truncated-teasers" set on runs of lines cut off with an ellipsis (links to other stories)
+# (each cut-off headline may carry its picture's caption: "Biden goes to Illinois auto plant saved by
+# union …" / "FILE - President Joe Biden speaks ... (AP Photo/Matt Rourke, File)")
 def _mark_truncated_teasers(lines: list[Line], rules: list[str], start: int, end: int) -> list[str]:
-    marked, run = list(rules), []
+    marked, run, headlines = list(rules), [], 0
     for index in range(start, end + 1):
         if index < end and rules[index]:
             continue
         line = lines[index] if index < end else None
         if line and _TRUNCATED.search(line.text) and len(line.text.split()) <= settings.TITLE_MAX_WORDS:
             run.append(index)
+            headlines += 1
             continue
-        if len(run) >= settings.TRUNCATED_TEASERS_MIN_LINES:
+        if line and run and _TRUNCATED.search(lines[run[-1]].text) and _is_credit_ending(line):
+            run.append(index)  # the teaser's caption
+            continue
+        if headlines >= settings.TRUNCATED_TEASERS_MIN_LINES:
             for member in run:
                 marked[member] = "truncated-teasers"
-        run = []
+        run, headlines = [], 0
     return marked
+
+
+# Whether a line ends with a photo credit ("... in Bear, Del. (AP Photo/Matt Rourke, File)")
+def _is_credit_ending(line: Line) -> bool:
+    return caption_credit(line.text) is not None
 
 
 # The rules with "promoted-list" set on the bulleted or numbered list under a promo label ("Most Read", "Related")
