@@ -50,6 +50,10 @@ _FORM_FIELD_RUN = re.compile(r"\s*_{4,}\s*")
 # to the text that follows them; a bracketed number is a footnote's marker, not a picture.
 _GLUED_IMAGE_PLACEHOLDERS = re.compile(r"(?:\[(?!\d+\])[^\[\]\s][^\[\]]{0,80}\])+(?=[A-Z“\"‘'])")
 
+# A line's opening printed twice in a row, at least this many characters long.
+DOUBLED_OPENING_MIN_CHARS = 30
+_DOUBLED_OPENING = re.compile(r"(?P<first>\S.{%d,}?) (?P=first)(?=\s|$)" % (DOUBLED_OPENING_MIN_CHARS - 1))
+
 # A line cut off with an ellipsis, as link lists shorten the headlines of other stories.
 _TRUNCATED = re.compile(r"(…|\.\.\.)\s*$")
 
@@ -79,6 +83,7 @@ def clean(seed: SeedText) -> CleanedText:
     lines = [_repair_glued_form_field(line, edits) for line in lines]
     lines = [_repair_hover_text(line, edits) for line in lines]
     lines = [_repair_glued_image_placeholders(line, edits) for line in lines]
+    lines = [_repair_doubled_opening(line, edits) for line in lines]
     rules = [furniture_rule(line.text) for line in lines]
     rules = _mark_lost_tables(lines, rules, blank_runs)
     scores = [_line_score(line, rule) for line, rule in zip(lines, rules)]
@@ -311,6 +316,21 @@ def _extend_over_furniture(lines: list[Line], rules: list[str], start: int, end:
     if start < end and index >= 0 and index < start - 1 and _is_prose(lines[index]):
         return _extend_over_furniture(lines, rules, index, end)
     return start, end
+
+
+# The line with a doubled opening said once: a picture's description (no sentence) printed as its
+# alternative text and again as its caption ("A painting of fruit A painting of fruit Chardin's Basket
+# of Wild Strawberries (1761).")
+def _repair_doubled_opening(line: Line, edits: list[Edit]) -> Line:
+    text = line.text
+    if len(text) < 2 * DOUBLED_OPENING_MIN_CHARS or text.find(text[:DOUBLED_OPENING_MIN_CHARS], 1) < 0:
+        return line  # the opening never comes back: no doubling (the pattern below is slow on long lines)
+    match = _DOUBLED_OPENING.match(text)
+    if not match or _SENTENCE_END.search(match.group("first")):
+        return line  # a sentence said twice may be the author's ("Never again. Never again."); a description is not
+    repaired = replace(line, text=text[match.end("first") + 1 :])
+    edits.append(Edit(line.number, "doubled-text", "changed", line.text, repaired.text))
+    return repaired
 
 
 # The region's end moved up to a comment thread's heading inside it, once article text came before
