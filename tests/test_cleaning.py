@@ -120,6 +120,8 @@ def test_furniture_rules_name_kinds_of_furniture() -> None:
         ("20 thoughts on “Amazon liable for defective products”", "comment-thread"),
         ("Leave a Reply", "comment-thread"),
         ("(END)", "end-mark"),
+        ("To reach the reporter behind this story, contact jane@example.org. To reach the editor, contact ed@example.org.",
+         "feedback"),
         ("kdh@yna.co.kr", "contact"),
         ("ⓒ Korea JoongAng Daily", "copyright"),
         ("Read this article in Korean", "language-version"),

@@ -102,7 +102,7 @@ _PHRASE_RULES: tuple[tuple[str, str], ...] = (
      r"\b(needs?|want) your (help|support)\b|\bstay (current|informed|up to date|in the know) with\b|"
      r"\byou (may|might) (also )?(like|enjoy|be interested in)\b|\balso of interest\b|"
      r"^(the )?latest (news|updates|stories|coverage) (on|about|from)\b[^.!?]*$"),
-    ("feedback", r"\bwe want to hear (from you|what you think)\b|\bdirect (any |your )?(comments|questions)\b|\bletters? to the editor\b|"
+    ("feedback", r"\bwe want to hear (from you|what you think)\b|^to reach the (reporter|editor|author|writer)s?\b.{0,60}\b(contact|e-?mail)\b|\bdirect (any |your )?(comments|questions)\b|\bletters? to the editor\b|"
      r"\bsubmit (a )?(correction|tip)\b|\brequest (a )?reprints?\b|\breprints? (&|and) (licensing|permissions)\b|"
      r"\b(view|our|read) editorial (guidelines|standards)\b|"
      r"^why you can trust\b|\b(community|submission|commenting|comment) (guidelines|policy|standards|rules)\b"),
