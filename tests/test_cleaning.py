@@ -369,3 +369,10 @@ def test_a_short_repeated_phrase_is_left_as_written() -> None:
 def test_a_sentence_repeated_at_the_start_of_a_paragraph_stays_repeated() -> None:
     line = f"{PARAGRAPHS[0]} {PARAGRAPHS[0]} {PARAGRAPHS[1]}"
     assert line in _body(_clean(f"{line}\n\n{PARAGRAPHS[2]}\n"))
+
+
+def test_the_lead_pictures_caption_above_the_first_paragraph_is_kept_as_a_caption() -> None:
+    caption = "A North Korean border guard post near Hyesan in a file photo. (AP Photo/Jane Roe)"
+    cleaned = _clean("\n\n".join(["Home", "News", "Border crossings rise as patrols thin out", caption, *PARAGRAPHS]) + "\n")
+    assert _body(cleaned) == [caption, *PARAGRAPHS]
+    assert cleaned.body[0].kind is BlockKind.CAPTION

@@ -50,6 +50,13 @@ _FORM_FIELD_RUN = re.compile(r"\s*_{4,}\s*")
 # to the text that follows them; a bracketed number is a footnote's marker, not a picture.
 _GLUED_IMAGE_PLACEHOLDERS = re.compile(r"(?:\[(?!\d+\])[^\[\]\s][^\[\]]{0,80}\])+(?=[A-Z“\"‘'])")
 
+# The lead picture's caption above the first paragraph: at most this many lines (caption, credit), at most
+# this many lines apart (blank lines between).
+LEAD_CAPTION_MAX_LINES, LEAD_CAPTION_MAX_GAP = 2, 3
+
+# A byline's first word.
+_BYLINE_START = re.compile(r"by\b", re.I)
+
 # A line's opening printed twice in a row, at least this many characters long.
 DOUBLED_OPENING_MIN_CHARS = 30
 _DOUBLED_OPENING = re.compile(r"(?P<first>\S.{%d,}?) (?P=first)(?=\s|$)" % (DOUBLED_OPENING_MIN_CHARS - 1))
@@ -93,6 +100,7 @@ def clean(seed: SeedText) -> CleanedText:
     end = _end_before_comment_thread(lines, rules, start, end)
     start = _first_prose_line(lines, rules, start, end)
     start = _extend_back_over_prose(lines, rules, start)
+    start = _extend_back_over_lead_caption(lines, rules, start)
     author_lists = _data_list_lines(lines, rules) | _introduced_list_lines(lines, rules)
     end = _extend_over_author_list(author_lists, start, end)
     rules = _mark_headline_lists(lines, rules, start, end, author_lists)
@@ -361,6 +369,25 @@ def _extend_back_over_prose(lines: list[Line], rules: list[str], start: int) -> 
     while start > 0 and not rules[start - 1] and _is_prose(lines[start - 1]):
         start -= 1
     return start
+
+
+# The region's start moved back over the lead picture's caption right above the first paragraph (a caption
+# with its credit, or a caption and a credit line: "A border guard post near Hyesan. (Daily NK)")
+def _extend_back_over_lead_caption(lines: list[Line], rules: list[str], start: int) -> int:
+    for _ in range(LEAD_CAPTION_MAX_LINES):
+        above = start - 1
+        if above < 0 or rules[above] or not _is_lead_caption(lines[above].text):
+            break
+        if lines[start].number - lines[above].last > LEAD_CAPTION_MAX_GAP:
+            break
+        start = above
+    return start
+
+
+# Whether a line above the first paragraph is a picture's caption or credit (not a byline such as
+# "By KOICHIRO ISHIDA/ Correspondent", which the credit pattern also fits)
+def _is_lead_caption(text: str) -> bool:
+    return len(text) >= settings.CAPTION_MIN_CHARS and not _BYLINE_START.match(text) and caption_credit(text) is not None
 
 
 # Whether a line reads as a sentence of running text (not a headline, label or date)
