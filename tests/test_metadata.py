@@ -278,3 +278,18 @@ def test_additional_reporting_credits_no_author() -> None:
 def test_a_lone_name_with_its_social_handle_beside_the_date() -> None:
     article = _article("A headline about the border region\n\nNishant Kumar @Nishantopines\n\nOctober 10, 2023")
     assert article.authors == ["Nishant Kumar"]
+
+
+def test_a_standfirst_kept_apart_under_the_headline_is_read() -> None:
+    article = _article("Home\n\nWorld\n\nBorder crossings rise as patrols thin out\n\n"
+                       "Rights groups say about 60 were sent back from Jilin province.\n\nBy Jane Doe for RFA Korean\n\n"
+                       "2023.10.12\n\nShare on Facebook\n\nEmail")
+    assert article.title == "Border crossings rise as patrols thin out"
+    assert article.standfirst == "Rights groups say about 60 were sent back from Jilin province."
+    assert article.summary == article.standfirst
+    assert [block.text for block in article.body] == PARAGRAPHS
+
+
+def test_no_standfirst_when_the_text_starts_under_the_headline() -> None:
+    article = _article("Border crossings rise as patrols thin out\n\nBy Jane Doe\n\nMarch 3, 2020")
+    assert article.standfirst == "" and article.summary.startswith("The ministry said on Tuesday")

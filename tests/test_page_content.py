@@ -7,7 +7,10 @@ awkward cases, random text), and over whole sites built both ways.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html
+import re
 import functools
 import os
 import string
@@ -214,3 +217,18 @@ def test_the_hook_gives_the_search_plugin_the_part_and_the_theme_the_whole():
         handler({}, page=page, config=config, nav=None)
         seen.append(page.content)
     assert seen == [rendered.content.searched_html, rendered.content.html]
+
+
+@pytest.mark.parametrize("standfirst", [
+    "Rights groups say about 60 were sent back from Jilin province.",
+    AWKWARD,
+    "Brokers wrote <script>alert('dek')</script> & {{ page.title }} [x](javascript:alert(1)) **bold** to families.",
+])
+def test_a_standfirst_renders_as_mkdocs_renders_it_and_shows_as_written(standfirst):
+    article = dataclasses.replace(_article([Block(BlockKind.PARAGRAPH, "The text.")]), standfirst=standfirst)
+    rendered = _page(article)
+    content, *_ = _own_content(rendered)
+    assert (content, *_) == _mkdocs_content(rendered.markdown)
+    shown = content[content.index('class="article-standfirst"') : content.index('<div class="article-byline"')]
+    assert html.unescape(re.sub(r"<[^>]+>", "", shown.split(">", 1)[1])).strip() == " ".join(standfirst.split())
+    assert "<script" not in shown and "<a " not in shown and "<strong" not in shown

@@ -103,6 +103,9 @@ _REPORTERS = re.compile(
 # How many lines after the body may hold its closing credit.
 _CREDIT_AFTER_LINES = 2
 
+# How a standfirst ends: a sentence's end, a closing quotation mark after one.
+_STANDFIRST_END = re.compile(r"[.!?…][\"”’']?$")
+
 # A dateline opening the first paragraph: "SHENYANG, China--", "SEOUL –", "NEW YORK (Reuters) -".
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}?)(?:,\s*(?:{_MONTH}\s+\d{{1,2}}|(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){{0,3}})))?"
@@ -147,6 +150,8 @@ class _Header:
     """What was read from the lines around the headline, and which lines it used."""
 
     title: str = ""
+    title_line: int = 0  # the headline's line number
+    standfirst: str = ""
     authors: list[str] = field(default_factory=list)
     author_role: str = ""
     date: dt.date | None = None
@@ -170,6 +175,7 @@ def extract_article(cleaned: CleanedText, publications: PublicationRegistry) -> 
         _read_name_beside_date(zone, _list_item_texts(cleaned), header)
     _read_date(zone, cleaned.after, header)
     _read_title(cleaned, zone, header)
+    _read_standfirst(cleaned, header)
     body_lines = [line for line in cleaned.body if line.number not in header.used]
     body_lines, footnotes = _split_footnotes(body_lines)
     body_lines, author_note = _split_author_note(body_lines, header.authors)
@@ -183,6 +189,7 @@ def extract_article(cleaned: CleanedText, publications: PublicationRegistry) -> 
     return Article(
         seed_path=cleaned.seed_path,
         title=header.title or _fallback_title(cleaned),
+        standfirst=header.standfirst,
         body=blocks,
         date=header.date,
         authors=header.authors,
@@ -482,8 +489,34 @@ def _read_title(cleaned: CleanedText, zone: list[Line], header: _Header) -> None
         if score > best_score:
             best_score, best = score, line
     if best is not None:
-        header.title = best.text.strip()
+        header.title, header.title_line = best.text.strip(), best.number
         header.used.add(best.number)
+
+
+# The standfirst: a sentence or two under the headline, above the body, that the page kept apart from
+# the article's text ("Rights groups say about 60 were sent back from Jilin province.")
+def _read_standfirst(cleaned: CleanedText, header: _Header) -> None:
+    body_start = cleaned.body[0].number if cleaned.body else 0
+    for line in cleaned.before:
+        if line.number <= header.title_line or line.number in header.used:
+            continue
+        if line.number > body_start or not _is_standfirst(line.text):
+            return
+        header.standfirst = line.text.strip()
+        header.used.add(line.number)
+        return
+
+
+# Whether a line under the headline reads as its standfirst: running text, one or two sentences long
+def _is_standfirst(text: str) -> bool:
+    words = len(text.split())
+    return (
+        settings.PROSE_MIN_WORDS <= words <= settings.STANDFIRST_MAX_WORDS
+        and bool(_STANDFIRST_END.search(text))
+        and not caption_credit(text)
+        and not _find_date_in(text)
+        and not _BYLINE.search(text)
+    )
 
 
 # How much a line looks like this page's headline (0 when it cannot be one)

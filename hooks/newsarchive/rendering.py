@@ -41,6 +41,7 @@ ARTICLE_SEARCH_BOOST = 2
 
 # CSS classes of the blocks we add around the article text (the dev-set scorer skips them).
 BYLINE_CLASS = "article-byline"
+STANDFIRST_CLASS = "article-standfirst"
 
 # The marker comments `wrap_markdown` writes and `expand_wrappers` turns into tags (seed text never
 # holds a literal "<": escaping writes it as "&lt;").
@@ -121,6 +122,7 @@ def render_article_page(
         for index, block in enumerate(article.body)
     ]
     head = [
+        render_standfirst(article),
         render_byline(article, reading_minutes),
         render_topic_tags(topic_links),
         render_search_filters(article),
@@ -335,6 +337,12 @@ def news_article_jsonld(article: Article) -> dict:
 def _author_type(name: str, article: Article) -> str:
     publication_name = article.publication.name if article.publication else ""
     return "Organization" if is_organisation_name(name, publication_name) else "Person"
+
+
+# The standfirst under the headline, in HTML with escaped text ("" when the article has none)
+def render_standfirst(article: Article) -> str:
+    text = escape_html_text(article.standfirst)
+    return f'<p class="{STANDFIRST_CLASS}">{text}</p>\n' if text else ""
 
 
 # The byline block: type, authors, source, date, dateline and reading time, in HTML with escaped text

@@ -123,6 +123,8 @@ TITLE_BYLINE_ABOVE_BONUS = 3.0
 TITLE_SITE_NAME_MAX_WORDS = 4
 # Bonus for a candidate followed by a standfirst (a sentence or second headline).
 TITLE_STANDFIRST_BONUS = 3.0
+# A standfirst (the sentence or two under the headline, kept apart from the text) has at most this many words.
+STANDFIRST_MAX_WORDS = 60
 # How many lines above the body the headline is looked for.
 TITLE_SEARCH_LINES = 25
 # How many header lines around the headline a date or byline is looked for.

@@ -149,6 +149,7 @@ class Article:
     seed_path: str  # "seeds/000_de70b2de4758b334.txt"
     title: str
     body: list[Block]
+    standfirst: str = ""  # the sentence or two under the headline, apart from the text
     date: dt.date | None = None
     authors: list[str] = field(default_factory=list)
     author_role: str = ""  # "South Korea Correspondent"
@@ -180,7 +181,9 @@ class Article:
 
     @property
     def summary(self) -> str:
-        """A one-line summary: the first sentence of the first paragraph."""
+        """A one-line summary: the standfirst, else the first sentence of the first paragraph."""
+        if self.standfirst:
+            return self.standfirst
         for block in self.paragraphs:
             return first_sentence(block.text)
         return ""
