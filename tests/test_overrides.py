@@ -64,6 +64,7 @@ authors: [Kim Myong-song, Lee Min-ji]
 author_role: Reporters
 publication: chosun-ilbo
 dateline: Seoul
+standfirst: China is accused of staging defections.
 article_type: analysis
 add_topics: [repatriation, fake-defectors]
 remove_topics: [human-rights]
@@ -72,8 +73,8 @@ exclude: false
     assert override == SeedOverride(
         path="seeds/x.yml", keys=frozenset(SCHEMA), title="China Produces Fake North Korean Defectors",
         date=dt.date(2016, 8, 5), authors=("Kim Myong-song", "Lee Min-ji"), author_role="Reporters",
-        publication="chosun-ilbo", dateline="Seoul", article_type="analysis",
-        add_topics=("repatriation", "fake-defectors"), remove_topics=("human-rights",), exclude=False,
+        publication="chosun-ilbo", dateline="Seoul", standfirst="China is accused of staging defections.",
+        article_type="analysis", add_topics=("repatriation", "fake-defectors"), remove_topics=("human-rights",), exclude=False,
     )
 
 
@@ -211,3 +212,10 @@ def test_a_broken_override_is_one_warning_naming_the_file_and_key(override_site)
 
 def test_override_files_are_not_reported_as_ignored(override_site):
     assert f"seeds/{SEED}.yml: not a seed file" not in override_site.log
+
+
+def test_an_editor_sets_or_clears_the_standfirst(tmp_path):
+    written = apply_override(_article(), _load(tmp_path, "standfirst: Sixty people were sent back.\n"), load_publications())
+    assert written.standfirst == "Sixty people were sent back." and written.summary == "Sixty people were sent back."
+    cleared = apply_override(written, _load(tmp_path, 'standfirst: ""\n'), load_publications())
+    assert cleared.standfirst == ""

@@ -14,6 +14,7 @@ override file and the key:
     author_role: Reporter     # the authors' role, e.g. "South Korea Correspondent"; "" clears it
     publication: chosun-ilbo  # slug (or name) from data/publications.yml; null: source unknown
     dateline: Seoul           # place the report was filed from; "" clears it
+    standfirst: China is accused of ...  # the sentence or two under the headline; "" clears it
     article_type: analysis    # one of: news report, analysis, opinion, interview
     add_topics: [repatriation]     # topic slugs to file the article under (for the tagger)
     remove_topics: [human-rights]  # topic slugs the tagger must not file it under
@@ -59,6 +60,7 @@ SCHEMA = {
     "author_role": "a text",
     "publication": "the slug or name of a publication in data/publications.yml, or null for source unknown",
     "dateline": "a text",
+    "standfirst": "a text",
     "article_type": f"one of: {', '.join(ARTICLE_TYPES)}",
     "add_topics": "a list of topic slugs",
     "remove_topics": "a list of topic slugs",
@@ -97,6 +99,7 @@ class SeedOverride:
     author_role: str = ""
     publication: str | None = None  # as written: a slug or a name; None with the key set means unknown
     dateline: str = ""
+    standfirst: str = ""
     article_type: str = ""
     add_topics: tuple[str, ...] = ()  # for the tagger
     remove_topics: tuple[str, ...] = ()  # for the tagger
@@ -165,6 +168,8 @@ def apply_override(article: Article, override: SeedOverride, publications: Publi
         changes["publication"] = _find_publication(override, publications)
     if override.sets("dateline"):
         changes["dateline"] = override.dateline
+    if override.sets("standfirst"):
+        changes["standfirst"] = override.standfirst
     if override.sets("article_type"):
         changes["article_type"] = override.article_type
     edits = [*article.edits, *_override_edits(article, changes)]
@@ -336,6 +341,7 @@ _CHECKS = {
     "author_role": _text,
     "publication": _publication,
     "dateline": _text,
+    "standfirst": _text,
     "article_type": _article_type,
     "add_topics": _topics,
     "remove_topics": _topics,
