@@ -232,3 +232,4 @@ def test_a_standfirst_renders_as_mkdocs_renders_it_and_shows_as_written(standfir
     shown = content[content.index('class="article-standfirst"') : content.index('<div class="article-byline"')]
     assert html.unescape(re.sub(r"<[^>]+>", "", shown.split(">", 1)[1])).strip() == " ".join(standfirst.split())
     assert "<script" not in shown and "<a " not in shown and "<strong" not in shown
+    assert shown.split(">", 1)[0].endswith("data-pagefind-body")  # full-text search indexes it with the text

@@ -9,9 +9,9 @@ package, offline) once over a site MkDocs has finished writing.
 
 What Pagefind picks up is marked in the article pages (see rendering):
 
-- `data-pagefind-body` on the `itemprop="articleBody"` element: only article
-  pages are indexed, and only their text (no navigation, header or footer);
-  the page's first h1 becomes the result title.
+- `data-pagefind-body` on the `itemprop="articleBody"` element and on the
+  standfirst: only article pages are indexed, and only their text (no
+  navigation, header or footer); the page's first h1 becomes the result title.
 - `data-pagefind-filter="source"`, `"topic"`, `"person"` on elements whose text
   is the value, `data-pagefind-filter="year:2016"` inline; counts per value
   come with every search.

@@ -342,7 +342,7 @@ def _author_type(name: str, article: Article) -> str:
 # The standfirst under the headline, in HTML with escaped text ("" when the article has none)
 def render_standfirst(article: Article) -> str:
     text = escape_html_text(article.standfirst)
-    return f'<p class="{STANDFIRST_CLASS}">{text}</p>\n' if text else ""
+    return f'<p class="{STANDFIRST_CLASS}" data-pagefind-body>{text}</p>\n' if text else ""  # full-text search finds it too
 
 
 # The byline block: type, authors, source, date, dateline and reading time, in HTML with escaped text
