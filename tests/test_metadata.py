@@ -293,3 +293,12 @@ def test_a_standfirst_kept_apart_under_the_headline_is_read() -> None:
 def test_no_standfirst_when_the_text_starts_under_the_headline() -> None:
     article = _article("Border crossings rise as patrols thin out\n\nBy Jane Doe\n\nMarch 3, 2020")
     assert article.standfirst == "" and article.summary.startswith("The ministry said on Tuesday")
+
+
+def test_a_line_below_the_byline_or_about_the_page_is_no_standfirst() -> None:
+    below = _article("Border crossings rise as patrols thin out\n\nBy Jane Doe for RFA Korean\n\n2023.10.12\n\n"
+                     "Kim Jong Un waves to the crowd in Pyongyang on Monday.\n\nShare on Facebook\n\nEmail")
+    assert below.standfirst == ""
+    notice = _article("Border crossings rise as patrols thin out\n\nThis article is more than 2 years old.\n\n"
+                      "By Jane Doe for RFA Korean\n\n2023.10.12\n\nShare on Facebook\n\nEmail")
+    assert notice.standfirst == ""

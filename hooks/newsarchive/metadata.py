@@ -103,6 +103,9 @@ _REPORTERS = re.compile(
 # How many lines after the body may hold its closing credit.
 _CREDIT_AFTER_LINES = 2
 
+# A line about the page itself, never its standfirst ("This article is more than 2 years old.").
+_ABOUT_THE_PAGE = re.compile(r"\bthis (article|story|post|page|report)\b|^(updated|corrected|clarified)\b", re.I)
+
 # How a standfirst ends: a sentence's end, a closing quotation mark after one.
 _STANDFIRST_END = re.compile(r"[.!?…][\"”’']?$")
 
@@ -493,14 +496,15 @@ def _read_title(cleaned: CleanedText, zone: list[Line], header: _Header) -> None
         header.used.add(best.number)
 
 
-# The standfirst: a sentence or two under the headline, above the body, that the page kept apart from
-# the article's text ("Rights groups say about 60 were sent back from Jilin province.")
+# The standfirst: a sentence or two right under the headline, above the byline and the body, that the
+# page kept apart from the article's text ("Rights groups say about 60 were sent back from Jilin
+# province."); below the byline such a line is more often the lead picture's caption
 def _read_standfirst(cleaned: CleanedText, header: _Header) -> None:
     body_start = cleaned.body[0].number if cleaned.body else 0
     for line in cleaned.before:
-        if line.number <= header.title_line or line.number in header.used:
+        if line.number <= header.title_line:
             continue
-        if line.number > body_start or not _is_standfirst(line.text):
+        if line.number in header.used or line.number > body_start or not _is_standfirst(line.text):
             return
         header.standfirst = line.text.strip()
         header.used.add(line.number)
@@ -516,6 +520,7 @@ def _is_standfirst(text: str) -> bool:
         and not caption_credit(text)
         and not _find_date_in(text)
         and not _BYLINE.search(text)
+        and not _ABOUT_THE_PAGE.search(text)
     )
 
 
