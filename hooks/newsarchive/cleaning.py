@@ -57,10 +57,6 @@ LEAD_CAPTION_MAX_LINES, LEAD_CAPTION_MAX_GAP = 2, 3
 # A byline's first word.
 _BYLINE_START = re.compile(r"by\b", re.I)
 
-# A line's opening printed twice in a row, at least this many characters long.
-DOUBLED_OPENING_MIN_CHARS = 30
-_DOUBLED_OPENING = re.compile(r"(?P<first>\S.{%d,}?) (?P=first)(?=\s|$)" % (DOUBLED_OPENING_MIN_CHARS - 1))
-
 # A line cut off with an ellipsis, as link lists shorten the headlines of other stories.
 _TRUNCATED = re.compile(r"(…|\.\.\.)\s*$")
 
@@ -90,7 +86,6 @@ def clean(seed: SeedText) -> CleanedText:
     lines = [_repair_glued_form_field(line, edits) for line in lines]
     lines = [_repair_hover_text(line, edits) for line in lines]
     lines = [_repair_glued_image_placeholders(line, edits) for line in lines]
-    lines = [_repair_doubled_opening(line, edits) for line in lines]
     rules = [furniture_rule(line.text) for line in lines]
     rules = _mark_lost_tables(lines, rules, blank_runs)
     scores = [_line_score(line, rule) for line, rule in zip(lines, rules)]
@@ -317,28 +312,16 @@ def _extend_over_furniture(lines: list[Line], rules: list[str], start: int, end:
     while index < len(lines) and rules[index]:
         index += 1
     if start < end and index < len(lines) and index > end and _is_prose(lines[index]):
-        return _extend_over_furniture(lines, rules, start, index + 1)
+        after = index + 1
+        while after < len(lines) and not rules[after] and _is_prose(lines[after]):
+            after += 1  # and over the prose that goes on after it
+        return _extend_over_furniture(lines, rules, start, after)
     index = start - 1
     while index >= 0 and rules[index]:
         index -= 1
     if start < end and index >= 0 and index < start - 1 and _is_prose(lines[index]):
         return _extend_over_furniture(lines, rules, index, end)
     return start, end
-
-
-# The line with a doubled opening said once: a picture's description (no sentence) printed as its
-# alternative text and again as its caption ("A painting of fruit A painting of fruit Chardin's Basket
-# of Wild Strawberries (1761).")
-def _repair_doubled_opening(line: Line, edits: list[Edit]) -> Line:
-    text = line.text
-    if len(text) < 2 * DOUBLED_OPENING_MIN_CHARS or text.find(text[:DOUBLED_OPENING_MIN_CHARS], 1) < 0:
-        return line  # the opening never comes back: no doubling (the pattern below is slow on long lines)
-    match = _DOUBLED_OPENING.match(text)
-    if not match or _SENTENCE_END.search(match.group("first")):
-        return line  # a sentence said twice may be the author's ("Never again. Never again."); a description is not
-    repaired = replace(line, text=text[match.end("first") + 1 :])
-    edits.append(Edit(line.number, "doubled-text", "changed", line.text, repaired.text))
-    return repaired
 
 
 # The region's end moved up to a comment thread's heading inside it, once article text came before
@@ -643,9 +626,14 @@ def _is_credit_line(line: Line) -> bool:
     return bool(match) and len(line.text[: match.start()].split()) <= settings.CAPTION_CREDIT_MAX_WORDS
 
 
-# Text reduced for comparing repeats: lowercase words only
+# Text reduced for comparing repeats: lowercase words and sentence ends
 def _comparable(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_COMPARED.findall(text.lower()))
+
+
+# What two lines must share to be the same line: their words and where their sentences end (two
+# paragraphs with the same words, cut into sentences differently, are both the author's).
+_COMPARED = re.compile(r"\w+|[.!?]")
 
 
 # Whether two lines are the same (one may be a caption carrying an extra photo credit at its end)
