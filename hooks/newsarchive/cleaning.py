@@ -460,19 +460,14 @@ def _mark_truncated_teasers(lines: list[Line], rules: list[str], start: int, end
             run.append(index)
             headlines += 1
             continue
-        if line and run and _TRUNCATED.search(lines[run[-1]].text) and _is_credit_ending(line):
-            run.append(index)  # the teaser's caption
+        if line and run and _TRUNCATED.search(lines[run[-1]].text) and caption_credit(line.text):
+            run.append(index)  # the teaser's caption, ending with its photo credit
             continue
         if headlines >= settings.TRUNCATED_TEASERS_MIN_LINES:
             for member in run:
                 marked[member] = "truncated-teasers"
         run, headlines = [], 0
     return marked
-
-
-# Whether a line ends with a photo credit ("... in Bear, Del. (AP Photo/Matt Rourke, File)")
-def _is_credit_ending(line: Line) -> bool:
-    return caption_credit(line.text) is not None
 
 
 # The rules with "promoted-list" set on the bulleted or numbered list under a promo label ("Most Read", "Related")

@@ -25,6 +25,11 @@ _SOCIAL = (
 # comments follow it, never the article.
 COMMENT_THREAD_RULE = "comment-thread"
 
+# An e-mail address written out, and one as a page shows it: written out or hidden by Cloudflare
+# ("[email protected]").
+WRITTEN_EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+\.[\w.]+"
+EMAIL_ADDRESS = rf"{WRITTEN_EMAIL_ADDRESS}|\[email\s*protected\]"
+
 # Whole-line furniture: rule name -> pattern that must match the whole line.
 _WHOLE_LINE_RULES: tuple[tuple[str, str], ...] = (
     ("navigation", r"(top|bottom) of (the )?page|back to top|top|skip to (main )?content|"
@@ -41,7 +46,7 @@ _WHOLE_LINE_RULES: tuple[tuple[str, str], ...] = (
     ("counter", r"[•·*+o#\-–—|]*\s*\d{0,4}\s*[•·*+o#\-–—|]*|word ?count\s*:?\s*[\d,]+( words)?"),
     ("copyright", r"(copyright|©|ⓒ|\(c\)).*|.*\ball rights reserved\b.*"),
     ("end-mark", r"\((end|ends|more)\)|-30-|#{3}"),  # wire copy's end: "(END)", "-30-", "###"
-    ("contact", r"[\w.+-]+@[\w-]+\.[\w.]+|\[email\s*protected\]"),  # a reporter's address alone on its line
+    ("contact", EMAIL_ADDRESS),  # a reporter's address alone on its line
     ("language-version", r"((read|view|see)( this| the)?( article| story)? in|also (available )?in) "
      r"(korean|english|chinese|japanese|russian|french|spanish|german)|"
      r"(korean|english|chinese|japanese|russian|french|spanish|german) (version|edition)\b.{0,20}"),

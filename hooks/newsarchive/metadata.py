@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from dateutil import parser as date_parser
 
 from . import settings
-from .furniture import caption_credit
+from .furniture import EMAIL_ADDRESS, WRITTEN_EMAIL_ADDRESS, caption_credit
 from .publications import PublicationRegistry
 from .structure.article import (
     Article,
@@ -47,6 +47,7 @@ _DATE_WITH_MONTH_NAME = re.compile(
 )
 _ISO_DATE = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?!\d)")  # also "2023.10.10", "2023/10/10"
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
+_DATE_PATTERNS = (_DATE_WITH_MONTH_NAME, _ISO_DATE, _NUMERIC_DATE)
 
 # Words that mark a date as the publication date, or as a later one.
 _PUBLISHED_SIGN = re.compile(r"\b(published|posted|first published|date)\b", re.I)
@@ -81,8 +82,11 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|
 
 # An author line signed with an e-mail address: "AFP/The Local - [email protected]", "Jane Doe | jd@example.com".
 _SIGNED_BYLINE = re.compile(
-    r"^(?P<name>[A-Z][^@|–—]{1,60}?)\s+[-–—|]\s+(?:\[email\s*protected\]|[\w.+-]+@[\w-]+\.[\w.]+)\s*$"
+    rf"^(?P<name>[A-Z][^@|–—]{{1,60}}?)\s+[-–—|]\s+(?:{EMAIL_ADDRESS})\s*$"
 )
+
+# An e-mail address written out, taken off a byline's names.
+_WRITTEN_EMAIL_ADDRESS = re.compile(WRITTEN_EMAIL_ADDRESS)
 
 # The end of a byline that says when: "On 11/13/19 at 4:00 PM EST", "Updated 5 hours ago".
 _DATED_ENDING = re.compile(r"\s(?:on|at|updated|published|posted)\b\W*\d.*$", re.I)
@@ -289,12 +293,12 @@ def _parse_names(text: str, publications: PublicationRegistry) -> tuple[list[str
 
 # The text without e-mail addresses and social media handles ("Jane Doe @janedoe" -> "Jane Doe")
 def _without_addresses(text: str) -> str:
-    return re.sub(r"\s*@\w+", "", re.sub(r"[\w.+-]+@[\w-]+\.[\w.]+", "", text)).strip()
+    return re.sub(r"\s*@\w+", "", _WRITTEN_EMAIL_ADDRESS.sub("", text)).strip()
 
 
 # The text with a date or time at its end taken off ("Jane Doe August 5, 2016", "Jane Doe On 11/13/19")
 def _strip_trailing_date(text: str) -> str:
-    for pattern in (_DATE_WITH_MONTH_NAME, _ISO_DATE, _NUMERIC_DATE, _DATED_ENDING):
+    for pattern in (*_DATE_PATTERNS, _DATED_ENDING):
         match = pattern.search(text)
         if match:
             text = text[: match.start()]
@@ -444,7 +448,7 @@ def _is_short_or_dated_byline(text: str) -> bool:
 # November 18, 2019 - Updated November 18" is the publication date)
 def _says_updated(text: str) -> bool:
     sign = _UPDATED_SIGN.search(text)
-    date = _DATE_WITH_MONTH_NAME.search(text) or _ISO_DATE.search(text) or _NUMERIC_DATE.search(text)
+    date = next((match for pattern in _DATE_PATTERNS if (match := pattern.search(text))), None)
     return bool(sign) and (date is None or sign.start() < date.start())
 
 
